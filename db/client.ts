@@ -1,0 +1,21 @@
+import "server-only";
+import { env } from "@/env";
+import { connect, type DatabaseHandle } from "./connect";
+
+const globalForDb = globalThis as unknown as { pressroomDb?: Promise<DatabaseHandle> };
+
+/**
+ * The process's one database handle. Kept on globalThis because Next evaluates this module once per
+ * bundle (instrumentation, pages, route handlers) and two PGlite instances on one folder lose writes.
+ */
+export function database(): Promise<DatabaseHandle> {
+  globalForDb.pressroomDb ??= connect({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir }).catch((error) => {
+    globalForDb.pressroomDb = undefined;
+    throw error;
+  });
+  return globalForDb.pressroomDb;
+}
+
+export async function db() {
+  return (await database()).db;
+}

@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./settings";
+export * from "./taxonomy";
+export * from "./releases";
+export * from "./publications";
+export * from "./audit";

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The app's validated environment: the one place app code reads process.env.
+ * Tool configs, CLIs' own flags and test harnesses read their own variables.
+ */
+const booleanFlag = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off", ""])
+  .optional()
+  .transform((value) => (value === undefined || value === "" ? undefined : ["1", "true", "yes", "on"].includes(value)));
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || /^postgres(ql)?:\/\//.test(value), {
+      message: "DATABASE_URL must start with postgres:// or postgresql://",
+    }),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DIR: z.string().optional(),
+  AUTH_SECRET: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  SITE_URL: z.string().optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(240),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
+  SEED_DEMO: booleanFlag,
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & {
+  dataDir: string;
+  pgliteDir: string;
+  mode: "server" | "embedded";
+  siteUrl: string;
+};
+
+function load(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  const value = parsed.data;
+  const dataDir = path.resolve(value.DATA_DIR);
+  return {
+    ...value,
+    dataDir,
+    pgliteDir: path.resolve(value.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    mode: value.DATABASE_URL ? "server" : "embedded",
+    siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
+  };
+}
+
+export const env: Env = load();
+
+const SECRET_FILE = "auth-secret";
+
+/**
+ * Embedded mode keeps a generated AUTH_SECRET under the data folder (owner-only) so a fresh clone needs
+ * no configuration. Server mode never generates one: several instances must share the same secret.
+ */
+export function ensureEmbeddedAuthSecret(): string | null {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.mode === "server") return null;
+  const file = path.join(env.dataDir, SECRET_FILE);
+  if (!existsSync(file)) {
+    mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  chmodSync(file, 0o600);
+  return readFileSync(file, "utf8").trim();
+}
+
+/** The secret signing sessions, or null when staff sign-in must stay off (server mode without AUTH_SECRET). */
+export function authSecret(): string | null {
+  if (env.AUTH_SECRET) return env.AUTH_SECRET;
+  if (env.mode === "server") return null;
+  const file = path.join(env.dataDir, SECRET_FILE);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : ensureEmbeddedAuthSecret();
+}
+
+export const STAFF_DISABLED_MESSAGE =
+  "Staff sign-in is turned off: AUTH_SECRET is not set. Set AUTH_SECRET (the same value on every instance) and restart.";
