@@ -7,7 +7,7 @@ import { findActiveUserForSession } from "@/db/auth/session-user";
 
 declare module "next-auth" {
   interface Session {
-    userId?: string;
+    staffId?: string;
     sessionVersion?: number;
   }
   interface User {
@@ -61,7 +61,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return token;
     },
     session({ session, token }) {
-      session.userId = token.uid;
+      session.staffId = token.uid;
       session.sessionVersion = token.sv;
       return session;
     },

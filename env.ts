@@ -47,11 +47,11 @@ function load(): Env {
     throw new Error(`Invalid environment:\n${problems}`);
   }
   const value = parsed.data;
-  const dataDir = path.resolve(value.DATA_DIR);
+  const dataDir = path.resolve(/*turbopackIgnore: true*/ value.DATA_DIR);
   return {
     ...value,
     dataDir,
-    pgliteDir: path.resolve(value.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    pgliteDir: path.resolve(/*turbopackIgnore: true*/ value.PGLITE_DIR ?? path.join(dataDir, "pglite")),
     mode: value.DATABASE_URL ? "server" : "embedded",
     siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
   };
@@ -68,7 +68,7 @@ const SECRET_FILE = "auth-secret";
 export function ensureEmbeddedAuthSecret(): string | null {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.mode === "server") return null;
-  const file = path.join(env.dataDir, SECRET_FILE);
+  const file = path.join(/*turbopackIgnore: true*/ env.dataDir, SECRET_FILE);
   if (!existsSync(file)) {
     mkdirSync(env.dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
@@ -81,7 +81,7 @@ export function ensureEmbeddedAuthSecret(): string | null {
 export function authSecret(): string | null {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
   if (env.mode === "server") return null;
-  const file = path.join(env.dataDir, SECRET_FILE);
+  const file = path.join(/*turbopackIgnore: true*/ env.dataDir, SECRET_FILE);
   return existsSync(file) ? readFileSync(file, "utf8").trim() : ensureEmbeddedAuthSecret();
 }
 

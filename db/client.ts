@@ -19,3 +19,8 @@ export function database(): Promise<DatabaseHandle> {
 export async function db() {
   return (await database()).db;
 }
+
+/** Integration tests point the process's handle at their own database. */
+export function setProcessDatabase(handle: DatabaseHandle) {
+  globalForDb.pressroomDb = Promise.resolve(handle);
+}

@@ -2,25 +2,18 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { authSecret, STAFF_DISABLED_MESSAGE } from "@/env";
-import { can, type Permission } from "@/lib/access/permissions";
 import { AppError } from "@/lib/errors";
 import { findActiveUserForSession } from "./auth/session-user";
-import type { Role } from "./schema";
+import type { Viewer } from "./access";
 
-export type Viewer = {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  mustChangePassword: boolean;
-};
+export { assertCan, type Viewer } from "./access";
 
 /** The signed-in person as the database has them now, or null (signed out, deactivated, session revoked). */
 export async function currentViewer(): Promise<Viewer | null> {
   if (!authSecret()) return null;
   const session = await auth();
-  if (!session?.userId) return null;
-  const user = await findActiveUserForSession(session.userId);
+  if (!session?.staffId) return null;
+  const user = await findActiveUserForSession(session.staffId);
   if (!user || user.sessionVersion !== session.sessionVersion) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: user.mustChangePassword };
 }
@@ -34,12 +27,6 @@ export async function requireViewer(options: { allowPendingPasswordChange?: bool
     throw new AppError("forbidden", "Choose a new password before doing anything else.");
   }
   return viewer;
-}
-
-export function assertCan(viewer: Viewer, permission: Permission): void {
-  if (!can(viewer.role, permission)) {
-    throw new AppError("forbidden", `Your role (${viewer.role}) does not allow this (${permission}).`, { permission });
-  }
 }
 
 /** For staff pages: sends the visitor to sign in, or to choose a password, instead of throwing. */

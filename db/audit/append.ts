@@ -22,7 +22,7 @@ export type AuditEntry = {
   address?: string | null;
 };
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 export type Executor = Database | Transaction;
 
 export function auditRowHash(prevHash: string, row: Omit<typeof auditLog.$inferSelect, "id" | "hash" | "prevHash">) {

@@ -1,8 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { Algorithm, hash, verify } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
+
+/** Algorithm.Argon2id; the package exports it as a const enum, which isolatedModules cannot read. */
+const ARGON2ID = 2;
 
 // OWASP's argon2id baseline: 19 MiB, 2 passes, 1 lane (≈60 ms to hash, ≈11 ms to verify here).
-const OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;

@@ -1,0 +1,56 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { ReleaseWorkspace } from "@/components/desk/release-workspace";
+import { StatusBadge } from "@/components/desk/status-badge";
+import { Notice } from "@/components/ui/notice";
+import { getReleaseForEditor } from "@/db/releases/queries";
+import { requireStaffPage } from "@/db/viewer";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "Release" };
+
+export default async function ReleaseEditorPage({ params }: { params: Promise<{ id: string }> }) {
+  await connection();
+  const { id } = await params;
+  const viewer = await requireStaffPage(`/desk/releases/${id}`);
+  const data = await getReleaseForEditor(viewer, id).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  const { release, revision } = data;
+
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+      <div className="mb-6 flex flex-wrap items-center gap-3">
+        <Link href="/desk" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
+          ← Desk
+        </Link>
+        <StatusBadge status={release.status} />
+        {data.isLive && (
+          <Link href={`/releases/${release.slug}`} className="text-sm text-emerald-800 underline dark:text-emerald-300">
+            Live on the public site
+          </Link>
+        )}
+        <span className="ml-auto text-sm text-slate-500">
+          By {data.authorName} · revision {revision.number}
+        </span>
+      </div>
+      <h1 className="sr-only">Edit release: {revision.headline}</h1>
+      {data.editNotice && data.canEdit && (
+        <div className="mb-4">
+          <Notice tone="info">{data.editNotice}</Notice>
+        </div>
+      )}
+      <ReleaseWorkspace
+        releaseId={release.id}
+        version={release.version}
+        headline={revision.headline}
+        body={revision.body}
+        canEdit={data.canEdit}
+        actions={data.actions}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import type { DeskRelease } from "@/db/releases/queries";
+import { StatusBadge } from "./status-badge";
+
+export function ReleaseList({ title, releases, empty }: { title: string; releases: DeskRelease[]; empty: string }) {
+  const headingId = `list-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
+  return (
+    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
+      <h2 id={headingId} className="flex items-center justify-between border-b border-slate-200 px-4 py-3 text-sm font-semibold dark:border-slate-800">
+        {title}
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-200">{releases.length}</span>
+      </h2>
+      {releases.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-slate-500">{empty}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+          {releases.map((release) => (
+            <li key={release.id} className="flex items-center gap-3 px-4 py-3">
+              <Link href={`/desk/releases/${release.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
+                {release.headline}
+              </Link>
+              <StatusBadge status={release.status} />
+              <span className="hidden w-32 truncate text-right text-xs text-slate-500 sm:block">{release.authorName}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

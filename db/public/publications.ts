@@ -1,0 +1,55 @@
+import "server-only";
+import { desc, eq, isNull } from "drizzle-orm";
+import { unstable_cache } from "next/cache";
+import { db } from "../client";
+import { publications } from "../schema";
+
+/** Cache tags of the public side. Publishing transitions invalidate them (db/publishing/invalidate.ts). */
+export const PUBLIC_TAGS = {
+  all: "publications",
+  release: (slug: string) => `publication:${slug}`,
+} as const;
+
+type Row = typeof publications.$inferSelect;
+/** As stored in Next's data cache: JSON, so instants travel as ISO strings. */
+export type PublicRelease = Omit<Row, "publishedAt" | "updatedAt" | "retractedAt"> & {
+  publishedAt: string;
+  updatedAt: string;
+  retractedAt: string | null;
+};
+
+function serialise(row: Row): PublicRelease {
+  return {
+    ...row,
+    publishedAt: row.publishedAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    retractedAt: row.retractedAt?.toISOString() ?? null,
+  };
+}
+
+/** Live publications, newest first. Reads only the publications table. */
+export const listLatestPublications = (limit = 30): Promise<PublicRelease[]> =>
+  unstable_cache(
+    async () =>
+      (
+        await (await db())
+          .select()
+          .from(publications)
+          .where(isNull(publications.retractedAt))
+          .orderBy(desc(publications.publishedAt), desc(publications.releaseId))
+          .limit(limit)
+      ).map(serialise),
+    ["publications:latest", String(limit)],
+    { tags: [PUBLIC_TAGS.all] },
+  )();
+
+/** One publication by slug, retracted ones included (their page says so). */
+export const getPublicationBySlug = (slug: string): Promise<PublicRelease | null> =>
+  unstable_cache(
+    async () => {
+      const [row] = await (await db()).select().from(publications).where(eq(publications.slug, slug)).limit(1);
+      return row ? serialise(row) : null;
+    },
+    ["publications:by-slug", slug],
+    { tags: [PUBLIC_TAGS.all, PUBLIC_TAGS.release(slug)] },
+  )();

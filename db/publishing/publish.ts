@@ -1,0 +1,55 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { bodyToPlainText, renderBodyHtml, summaryFrom } from "@/lib/content/render";
+import type { Transaction } from "../audit/append";
+import { publications, releaseTypes, type releases } from "../schema";
+import { loadRevision } from "../releases/load";
+
+/**
+ * Writes (or replaces) the release's publications row from exactly the approved revision, inside the
+ * caller's transaction, so the public side changes together with the state change and its audit row.
+ */
+export async function writePublication(
+  tx: Transaction,
+  release: typeof releases.$inferSelect,
+  publishedBy: string | null,
+  now: Date,
+) {
+  if (!release.approvedRevisionId || release.currentRevisionId !== release.approvedRevisionId) {
+    throw new Error("invariant: only the approved revision can be published");
+  }
+  const revision = await loadRevision(tx, release.approvedRevisionId);
+  if (revision.contentHash !== release.approvedContentHash) throw new Error("invariant: approved content hash mismatch");
+  const [type] = release.typeId
+    ? await tx.select().from(releaseTypes).where(eq(releaseTypes.id, release.typeId)).limit(1)
+    : [];
+  const row = {
+    revisionId: revision.id,
+    contentHash: revision.contentHash,
+    slug: release.slug,
+    typeSlug: type?.slug ?? null,
+    typeName: type?.name ?? null,
+    language: release.language,
+    topics: revision.topics,
+    headline: revision.headline,
+    subtitle: revision.subtitle,
+    dateline: revision.dateline,
+    releaseDate: revision.releaseDate,
+    reference: revision.reference,
+    summary: revision.summary ?? summaryFrom(revision.body),
+    html: renderBodyHtml(revision.body),
+    plainText: bodyToPlainText(revision.body),
+    relatedDocuments: revision.relatedDocuments,
+    contacts: revision.contacts,
+    boilerplate: revision.boilerplate,
+    updatedAt: now,
+    publishedBy,
+    retractedAt: null,
+    retractionReason: null,
+  };
+  await tx
+    .insert(publications)
+    .values({ releaseId: release.id, publishedAt: now, ...row })
+    .onConflictDoUpdate({ target: publications.releaseId, set: row });
+  return { slug: release.slug, revisionId: revision.id };
+}

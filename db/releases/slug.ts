@@ -1,0 +1,26 @@
+import "server-only";
+import { eq, or, sql } from "drizzle-orm";
+import { slugify } from "@/lib/slug";
+import type { Executor } from "../audit/append";
+import { releases, releaseSlugs } from "../schema";
+
+/** A slug from the headline that no release uses now or used before ("-2", "-3", … when taken). */
+export async function uniqueSlug(executor: Executor, headline: string): Promise<string> {
+  const base = slugify(headline);
+  const taken = new Set(
+    (
+      await executor
+        .select({ slug: releases.slug })
+        .from(releases)
+        .where(or(eq(releases.slug, base), sql`${releases.slug} like ${`${base}-%`}`))
+    ).map((row) => row.slug),
+  );
+  for (const row of await executor
+    .select({ slug: releaseSlugs.slug })
+    .from(releaseSlugs)
+    .where(or(eq(releaseSlugs.slug, base), sql`${releaseSlugs.slug} like ${`${base}-%`}`))) {
+    taken.add(row.slug);
+  }
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n += 1) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}

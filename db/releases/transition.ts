@@ -1,0 +1,112 @@
+import "server-only";
+import { and, eq, isNull } from "drizzle-orm";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { checkTransition, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
+import type { ReleaseStatus } from "@/lib/workflow/states";
+import { appendAudit } from "../audit/append";
+import { db } from "../client";
+import { writePublication } from "../publishing/publish";
+import { publications, releases } from "../schema";
+import type { Viewer } from "../access";
+import { releaseIdSchema, versionSchema } from "./input";
+import { loadReleaseContext, loadRevision } from "./load";
+import { CONFLICT_MESSAGE } from "./save";
+
+/** Actions whose effects this build carries out; scheduling and embargo arrive with the scheduler. */
+export const PERFORMABLE_ACTIONS: readonly ReleaseAction[] = [
+  "submit",
+  "request_changes",
+  "approve",
+  "publish",
+  "unschedule",
+  "retract",
+  "trash",
+  "restore",
+];
+
+const transitionInput = z.strictObject({
+  releaseId: releaseIdSchema,
+  action: z.string().refine(isReleaseAction, "That is not something you can do to a release."),
+  expectedVersion: versionSchema,
+  comment: z.string().trim().max(5000, "The comment is too long (at most 5,000 characters).").optional(),
+});
+
+export type TransitionResult = { status: ReleaseStatus; version: number; publishedSlug: string | null; retractedSlug: string | null };
+
+/**
+ * One state change: the workflow table decides, then one transaction writes the state, any approval or
+ * publication, and the audit row. The caller invalidates public caches after it commits.
+ */
+export async function transitionRelease(viewer: Viewer, input: unknown): Promise<TransitionResult> {
+  const parsed = transitionInput.safeParse(input);
+  if (!parsed.success) throw new AppError("invalid", parsed.error.issues[0]?.message ?? "That request is not valid.");
+  const { releaseId, expectedVersion, comment } = parsed.data;
+  const action = parsed.data.action as ReleaseAction;
+
+  return (await db()).transaction(async (tx) => {
+    const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
+    const { release } = context;
+    const check = checkTransition(action, { role: viewer.role, status: release.status, ...context });
+    if (!check.ok) throw new AppError(check.code === "invalid_state" ? "conflict" : "forbidden", check.message);
+    if (!PERFORMABLE_ACTIONS.includes(action)) throw new AppError("invalid", "Scheduling is not available yet.");
+    if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE, { currentVersion: release.version });
+    const requires = check.transition.requires ?? [];
+    if ((requires.includes("comment") || requires.includes("reason")) && !comment) {
+      throw new AppError("invalid", action === "retract" ? "Give the reason for the retraction." : "Say what needs to change.");
+    }
+
+    const now = new Date();
+    const to = check.transition.to;
+    const changes: Partial<typeof releases.$inferInsert> = { status: to, version: release.version + 1, updatedAt: now };
+    let publishedSlug: string | null = null;
+    let retractedSlug: string | null = null;
+    let revisionId = release.currentRevisionId;
+
+    if (action === "approve") {
+      const revision = await loadRevision(tx, release.currentRevisionId!);
+      Object.assign(changes, {
+        approvedRevisionId: revision.id,
+        approvedContentHash: revision.contentHash,
+        approvedBy: viewer.id,
+        approvedAt: now,
+      });
+      revisionId = revision.id;
+    }
+    if (action === "publish") {
+      const published = await writePublication(tx, release, viewer.id, now);
+      Object.assign(changes, { publishedRevisionId: published.revisionId, firstPublishedAt: release.firstPublishedAt ?? now, publishAt: null, embargoUntil: null });
+      publishedSlug = published.slug;
+      revisionId = published.revisionId;
+    }
+    if (action === "unschedule") Object.assign(changes, { publishAt: null, embargoUntil: null });
+    if (action === "retract") {
+      await tx
+        .update(publications)
+        .set({ retractedAt: now, retractionReason: comment!, updatedAt: now })
+        .where(and(eq(publications.releaseId, releaseId), isNull(publications.retractedAt)));
+      retractedSlug = release.slug;
+    }
+    if (action === "trash") changes.deletedAt = now;
+    if (action === "restore") changes.deletedAt = null;
+
+    const [updated] = await tx
+      .update(releases)
+      .set(changes)
+      .where(and(eq(releases.id, releaseId), eq(releases.version, expectedVersion), eq(releases.status, release.status)))
+      .returning({ version: releases.version });
+    if (!updated) throw new AppError("conflict", CONFLICT_MESSAGE);
+    await appendAudit(tx, {
+      action,
+      actorId: viewer.id,
+      actorEmail: viewer.email,
+      releaseId,
+      fromState: release.status,
+      toState: to,
+      revisionId,
+      comment: comment ?? null,
+      detail: action === "approve" ? { contentHash: changes.approvedContentHash } : {},
+    });
+    return { status: to, version: updated.version, publishedSlug, retractedSlug };
+  });
+}

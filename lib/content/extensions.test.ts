@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { getSchema } from "@tiptap/core";
+import { BODY_MARKS, BODY_NODES, bodyExtensions, bodySchema, ELEMENT_NAMES, shouldAutoLink, URL_ATTRIBUTES } from "./extensions";
+
+describe("bodyExtensions", () => {
+  it("builds exactly the allowed nodes and marks", () => {
+    const schema = getSchema(bodyExtensions());
+    expect(Object.keys(schema.nodes).sort()).toEqual([...BODY_NODES].sort());
+    expect(Object.keys(schema.marks).sort()).toEqual([...BODY_MARKS].sort());
+  });
+
+  it("has no code, code block, rule, strike or underline", () => {
+    const names = [...Object.keys(bodySchema().nodes), ...Object.keys(bodySchema().marks)];
+    for (const name of ["code", "codeBlock", "horizontalRule", "strike", "underline", "image", "table"]) expect(names).not.toContain(name);
+  });
+
+  it("limits headings to levels 2 and 3 and configures links without target", () => {
+    const kit = bodyExtensions()[0]!;
+    const options = kit.options as { heading: { levels: number[] }; link: { openOnClick: boolean; autolink: boolean; HTMLAttributes: Record<string, unknown> } };
+    expect(options.heading.levels).toEqual([2, 3]);
+    expect(options.link.openOnClick).toBe(false);
+    expect(options.link.autolink).toBe(true);
+    expect(options.link.HTMLAttributes).toEqual({ target: null, rel: "noopener noreferrer", class: null });
+  });
+
+  it("names every element and declares URL attributes only for known types", () => {
+    for (const name of [...BODY_NODES, ...BODY_MARKS]) expect(ELEMENT_NAMES[name]).toBeTruthy();
+    for (const type of Object.keys(URL_ATTRIBUTES.marks)) expect(BODY_MARKS).toContain(type);
+    for (const type of Object.keys(URL_ATTRIBUTES.nodes)) expect(BODY_NODES).toContain(type);
+  });
+
+  it("autolinks only complete allowed addresses", () => {
+    expect(shouldAutoLink("https://example.org")).toBe(true);
+    expect(shouldAutoLink("mailto:press@example.org")).toBe(true);
+    expect(shouldAutoLink("example.org")).toBe(false);
+    expect(shouldAutoLink("press@example.org")).toBe(false);
+    expect(shouldAutoLink("file:///etc/passwd")).toBe(false);
+    expect(shouldAutoLink("ftp://example.org")).toBe(false);
+    expect(shouldAutoLink("javascript:alert(1)")).toBe(false);
+    expect(shouldAutoLink("192.168.0.1")).toBe(false);
+    expect(shouldAutoLink("localhost")).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+import type { JSONContent } from "@tiptap/core";
+import { renderToHTMLString, serializeAttrsToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { bodyExtensions, LINK_REL } from "./extensions";
+import { isAllowedHref } from "./urls";
+
+/** A valid body with nothing in it: one empty paragraph. */
+export function emptyBody(): JSONContent {
+  return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+const extensions = bodyExtensions();
+
+/**
+ * HTML for a release body, with the same extension list as the editor; no DOM needed.
+ *
+ * Bodies are validated on save (validateBody); this renderer is defence in depth for anything that
+ * was not: a link is rendered as <a href rel="noopener noreferrer"> with no target, class or title
+ * from the JSON, and a link whose href fails the allow-list (javascript:, data:…) loses its href:
+ * its text is rendered unlinked. Element types the schema does not know render their content only.
+ * Text and attribute values are HTML-escaped by the static renderer. Throws on JSON that is not a
+ * document at all (e.g. an empty text node), as ProseMirror does.
+ */
+export function renderBodyHtml(doc: JSONContent): string {
+  return renderToHTMLString({
+    content: doc,
+    extensions,
+    options: {
+      markMapping: {
+        link: ({ mark, children }) => {
+          const inner = serializeChildrenToHTMLString(children);
+          const href: unknown = mark.attrs.href;
+          if (typeof href !== "string" || !isAllowedHref(href)) return inner;
+          return `<a${serializeAttrsToHTMLString({ href: href.trim(), rel: LINK_REL })}>${inner}</a>`;
+        },
+      },
+      unhandledNode: ({ children }) => serializeChildrenToHTMLString(children),
+      unhandledMark: ({ children }) => serializeChildrenToHTMLString(children),
+    },
+  });
+}
+
+const TEXTBLOCKS = new Set(["paragraph", "heading"]);
+
+/** The text of each paragraph and heading, in order; a line break inside one becomes "\n". */
+function textBlocks(doc: JSONContent): string[] {
+  const blocks: string[] = [];
+  const inline = (node: JSONContent): string => {
+    if (node.type === "text") return typeof node.text === "string" ? node.text : "";
+    if (node.type === "hardBreak") return "\n";
+    return (node.content ?? []).map(inline).join("");
+  };
+  const walk = (node: JSONContent, type: string | undefined) => {
+    if (type && TEXTBLOCKS.has(type)) {
+      const text = inline(node).trim();
+      if (text) blocks.push(text);
+      return;
+    }
+    for (const child of node.content ?? []) walk(child, child.type);
+  };
+  walk(doc, doc.type);
+  return blocks;
+}
+
+/** The body as plain text: paragraphs and headings separated by a blank line (for search, feeds, summaries). */
+export function bodyToPlainText(doc: JSONContent): string {
+  return textBlocks(doc).join("\n\n");
+}
+
+/**
+ * The first paragraph's text (headings skipped; the first heading if there is no paragraph), with
+ * whitespace collapsed; when longer than maxChars, cut at the last word boundary and ended with "…"
+ * (the result, ellipsis included, is at most maxChars long).
+ */
+export function summaryFrom(doc: JSONContent, maxChars = 280): string {
+  const first = firstParagraph(doc);
+  const text = first.replace(/\s+/g, " ").trim();
+  if (text.length <= maxChars) return text;
+  const room = Math.max(0, maxChars - 1);
+  const cut = text.slice(0, room + 1); // One more character shows whether the cut falls between words.
+  const boundary = cut.lastIndexOf(" ");
+  const head = boundary > 0 ? cut.slice(0, boundary) : text.slice(0, room);
+  return `${head.replace(/[\s,;:.\-–—]+$/u, "")}…`;
+}
+
+function firstParagraph(doc: JSONContent): string {
+  let heading: string | undefined;
+  let found: string | undefined;
+  const inline = (node: JSONContent): string => {
+    if (node.type === "text") return typeof node.text === "string" ? node.text : "";
+    if (node.type === "hardBreak") return " ";
+    return (node.content ?? []).map(inline).join("");
+  };
+  const walk = (node: JSONContent) => {
+    if (found !== undefined) return;
+    if (node.type === "paragraph" || node.type === "heading") {
+      const text = inline(node).trim();
+      if (!text) return;
+      if (node.type === "paragraph") found = text;
+      else heading ??= text;
+      return;
+    }
+    for (const child of node.content ?? []) walk(child);
+  };
+  walk(doc);
+  return found ?? heading ?? "";
+}

@@ -1,0 +1,25 @@
+import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/security/headers";
+
+// Cache Components stays off: under it a request-time notFound() or redirect() answers 200 (the shell
+// has already been streamed), and the public side needs real 404/410/301 statuses. Public pages are
+// cached the classic way (ISR pages and tagged data, invalidated on publish).
+const nextConfig: NextConfig = {
+  // PGlite must stay a real Node package: bundled, it builds and then fails every query at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  poweredByHeader: false,
+  experimental: {
+    // Deliberately above our own body limits, so a huge paste gets our validation message, not Next's.
+    serverActions: { bodySizeLimit: "8mb" },
+  },
+  // `npm test` type-checks the whole project; the build need not do it twice.
+  typescript: { ignoreBuildErrors: true },
+  // On every response, static files included; the nonce-bearing CSP and HSTS come from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) },
+    ];
+  },
+};
+
+export default nextConfig;

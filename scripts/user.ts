@@ -1,0 +1,152 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { ROLES } from "@/db/schema/users";
+import { CLI_ACTOR } from "@/db/staff/actor";
+import { findStaffByEmail } from "@/db/staff/find-staff-by-email";
+import { insertStaffMember } from "@/db/staff/insert";
+import { resetStaffPasswordAs } from "@/db/staff/reset-staff-password-as";
+import { selectStaff } from "@/db/staff/select-staff";
+import { setStaffActiveAs } from "@/db/staff/set-staff-active-as";
+import { setStaffRoleAs } from "@/db/staff/set-staff-role-as";
+import type { StaffMember } from "@/db/staff/staff-member";
+import { openCliDatabase, runCli } from "./cli-database";
+
+const USAGE = `Usage: npm run user -- <command> [options]
+
+Commands:
+  create --email E --role writer|editor|admin [--name N]
+                               Add a staff member and print their one-time password.
+  reset-password --email E     Print a new one-time password; their sessions end.
+  deactivate --email E         Block sign-in and end their sessions.
+  activate --email E           Allow sign-in again.
+  set-role --email E --role writer|editor|admin
+                               Change their role; their sessions end.
+  list                         Show every staff account.
+
+The last active admin can be neither demoted nor deactivated. Every change is written to the audit log
+as the actor "cli".`;
+
+const email = z.string("--email is required.").trim().pipe(z.email("--email must be an email address."));
+const role = z.enum(ROLES, `--role must be one of: ${ROLES.join(", ")}.`);
+
+const commandInput = z.discriminatedUnion("command", [
+  z.strictObject({
+    command: z.literal("create"),
+    email,
+    role,
+    name: z.string().trim().min(1, "--name must not be empty.").max(200).optional(),
+  }),
+  z.strictObject({ command: z.literal("reset-password"), email }),
+  z.strictObject({ command: z.literal("deactivate"), email }),
+  z.strictObject({ command: z.literal("activate"), email }),
+  z.strictObject({ command: z.literal("set-role"), email, role }),
+  z.strictObject({ command: z.literal("list") }),
+]);
+
+const COMMANDS: readonly string[] = commandInput.options.map((option) => option.shape.command.value);
+
+type Command = z.output<typeof commandInput>;
+
+function usageError(message: string): never {
+  console.error(`error: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    usageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseCommand(argv: string[]): Command {
+  const parsed = parseOptions(argv);
+  if (parsed.values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [command, ...extra] = parsed.positionals;
+  if (command === undefined) usageError("Give a command.");
+  if (!COMMANDS.includes(command)) usageError(`Unknown command "${command}".`);
+  if (extra.length > 0) usageError(`Unexpected argument "${extra[0]}".`);
+  const { help: _help, ...options } = parsed.values;
+  const result = commandInput.safeParse({ command, ...options });
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const unknownKeys = issue?.code === "unrecognized_keys" ? issue.keys.map((key) => `--${key}`).join(", ") : null;
+    usageError(unknownKeys ? `${command} does not take ${unknownKeys}.` : (issue?.message ?? "Invalid arguments."));
+  }
+  return result.data;
+}
+
+const OPTIONS = {
+  email: { type: "string" },
+  role: { type: "string" },
+  name: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function describeMember(member: StaffMember) {
+  const status = [member.active ? "active" : "deactivated", member.mustChangePassword ? "must change password" : null]
+    .filter(Boolean)
+    .join(", ");
+  const lastSignIn = member.lastSignInAt ? member.lastSignInAt.toISOString() : "never";
+  return `${member.email}\t${member.name}\t${member.role}\t${status}\tlast sign-in: ${lastSignIn}`;
+}
+
+function printOneTimePassword(oneTimePassword: string) {
+  console.log(`One-time password: ${oneTimePassword}`);
+  console.log("Hand it over securely (in person or by phone, not in the same email or chat as the address).");
+  console.log("It works once: they must choose a new password when they sign in.");
+}
+
+const command = parseCommand(process.argv.slice(2));
+
+void runCli(async () => {
+  const handle = await openCliDatabase();
+  try {
+    const database = handle.db;
+    switch (command.command) {
+      case "list": {
+        const staff = await selectStaff(database);
+        if (staff.length === 0) console.log("No staff accounts yet. Create one with: npm run user -- create --email E --role admin");
+        for (const member of staff) console.log(describeMember(member));
+        break;
+      }
+      case "create": {
+        const name = command.name ?? command.email.split("@")[0] ?? command.email;
+        const { user, oneTimePassword } = await insertStaffMember(database, { email: command.email, name, role: command.role }, CLI_ACTOR);
+        console.log(`Created ${user.role} ${user.email} (${user.name}).`);
+        printOneTimePassword(oneTimePassword);
+        break;
+      }
+      case "reset-password": {
+        const member = await findStaffByEmail(database, command.email);
+        const { oneTimePassword } = await resetStaffPasswordAs(database, CLI_ACTOR, {
+          userId: member.id,
+          expectedVersion: member.version,
+        });
+        console.log(`Reset the password of ${member.email}; their sessions have ended.`);
+        printOneTimePassword(oneTimePassword);
+        break;
+      }
+      case "deactivate":
+      case "activate": {
+        const member = await findStaffByEmail(database, command.email);
+        const active = command.command === "activate";
+        await setStaffActiveAs(database, CLI_ACTOR, { userId: member.id, active, expectedVersion: member.version });
+        console.log(active ? `Reactivated ${member.email}.` : `Deactivated ${member.email}; their sessions have ended.`);
+        break;
+      }
+      case "set-role": {
+        const member = await findStaffByEmail(database, command.email);
+        await setStaffRoleAs(database, CLI_ACTOR, { userId: member.id, role: command.role, expectedVersion: member.version });
+        console.log(`${member.email} is now ${command.role === "writer" ? "a" : "an"} ${command.role} (was ${member.role}); their sessions have ended.`);
+        break;
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+});
