@@ -31,7 +31,7 @@ export function ReleaseWorkspace(props: {
 
   function save() {
     startSaving(async () => {
-      const result = await saveReleaseAction({ releaseId: props.releaseId, expectedVersion: props.version, content: { headline, body } });
+      const result = await saveReleaseAction({ releaseId: props.releaseId, expectedVersion: props.version, content: { headline, bodyJson: JSON.stringify(body) } });
       if (result.ok) {
         setDirty(false);
         setStatus({ kind: "saved", at: result.value.savedAt });

@@ -1,0 +1,30 @@
+import { rmSync } from "node:fs";
+import { eq } from "drizzle-orm";
+import { migrateDatabase } from "@/db/migrate";
+import { users } from "@/db/schema";
+import { bootstrap } from "@/db/seed/bootstrap";
+import { insertStaffMember } from "@/db/staff/insert";
+import { env } from "@/env";
+import { hashPassword } from "@/lib/auth/password";
+import { ACCOUNTS, E2E_PASSWORD, ONE_TIME } from "../e2e/accounts";
+import { openCliDatabase, runCli } from "./cli-database";
+
+/** A fresh database for the end-to-end run, with known staff accounts and no demo content. */
+void runCli(async () => {
+  if (env.mode === "embedded") rmSync(env.dataDir, { recursive: true, force: true });
+  await migrateDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
+  const handle = await openCliDatabase();
+  try {
+    await bootstrap(handle.db, { demo: false });
+    const known = await hashPassword(E2E_PASSWORD);
+    for (const account of Object.values(ACCOUNTS)) {
+      const { user } = await insertStaffMember(handle.db, account);
+      await handle.db.update(users).set({ passwordHash: known, mustChangePassword: false }).where(eq(users.id, user.id));
+    }
+    const { user } = await insertStaffMember(handle.db, ONE_TIME);
+    await handle.db.update(users).set({ passwordHash: await hashPassword(ONE_TIME.password) }).where(eq(users.id, user.id));
+  } finally {
+    await handle.close();
+  }
+  console.log("e2e database prepared");
+});
