@@ -11,6 +11,9 @@ const nextConfig: NextConfig = {
   experimental: {
     // Deliberately above our own body limits, so a huge paste gets our validation message, not Next's.
     serverActions: { bodySizeLimit: "8mb" },
+    // Cached pages and data live in memory only: a restart, or a server pointed at another database,
+    // must never serve pages from a previous run's disk cache.
+    isrFlushToDisk: false,
   },
   // `npm test` type-checks the whole project; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },

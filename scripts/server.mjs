@@ -24,6 +24,11 @@ const server = http.createServer((req, res) => {
   });
 });
 
+server.on("error", (error) => {
+  console.error(`error: cannot serve on ${hostname}:${port}: ${error.message}`);
+  process.exit(1);
+});
+
 server.listen(port, hostname, () => {
   console.log(`Pressroom is serving on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 });

@@ -1,9 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/db/migrate";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { ensureEmbeddedAuthSecret, env, STAFF_DISABLED_MESSAGE } from "@/env";
-import { FINGERPRINT_FILE, sourceFingerprint } from "./build-fingerprint";
+import { buildIfNeeded } from "./build-fingerprint";
 import { openCliDatabase, runCli } from "./cli-database";
 
 /** `npm start`: migrate, create the first admin (and demo content) when empty, build when needed, serve. */
@@ -24,22 +23,12 @@ async function prepare() {
   }
 }
 
-function buildIfNeeded() {
-  const fingerprint = sourceFingerprint();
-  const built = existsSync(".next/BUILD_ID") && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint;
-  if (built) return;
-  console.log("Building Pressroom (first start or changed sources)…");
-  const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: process.env });
-  if (result.status !== 0) {
-    console.error("error: the build failed (see above).");
-    process.exit(result.status ?? 1);
-  }
-  writeFileSync(FINGERPRINT_FILE, fingerprint);
-}
-
 void runCli(async () => {
   await prepare();
-  buildIfNeeded();
+  if (!buildIfNeeded()) {
+    console.error("error: the build failed (see above).");
+    process.exit(1);
+  }
   const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   const code = await new Promise<number>((resolve) => server.on("exit", (status) => resolve(status ?? 0)));

@@ -65,7 +65,7 @@ if (!existsSync(chromium) && !process.env.PLAYWRIGHT_BROWSERS_PATH) {
       "to a Chromium or Chrome binary, or run `npx playwright install chromium` where downloads work.",
   );
   failures.push("end-to-end tests (no Chromium)");
-} else if (run("production build", "node", ["node_modules/next/dist/bin/next", "build"])) {
+} else if (run("production build", "node", ["--import", "tsx", "scripts/build.ts"])) {
   run("end-to-end tests", "npx", ["playwright", "test"]);
   countPlaywright("test-results/e2e.json");
 }

@@ -4,8 +4,17 @@ import { slugify } from "@/lib/slug";
 import type { Executor } from "../audit/append";
 import { releases, releaseSlugs } from "../schema";
 
-/** A slug from the headline that no release uses now or used before ("-2", "-3", … when taken). */
+/** Any lock number works as long as every slug allocator uses the same one. */
+const SLUG_ALLOCATION_LOCK = 727_431_003;
+
+/**
+ * A slug from the headline that no release uses now or used before ("-2", "-3", … when taken).
+ * Call it inside the transaction that inserts the slug: the transaction-scoped advisory lock makes
+ * concurrent allocators queue until the first commits, so two releases with the same headline created
+ * at once get "x" and "x-2" instead of one failing on the unique index.
+ */
 export async function uniqueSlug(executor: Executor, headline: string): Promise<string> {
+  await executor.execute(sql`select pg_advisory_xact_lock(${SLUG_ALLOCATION_LOCK})`);
   const base = slugify(headline);
   const taken = new Set(
     (

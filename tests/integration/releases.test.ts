@@ -536,7 +536,7 @@ describe("workflow", () => {
     expect(updated!.revisionId).toBe(row.currentRevisionId);
     expect(updated!.publishedAt).toEqual(first!.publishedAt);
     expect(updated!.updatedAt.getTime()).toBeGreaterThanOrEqual(first!.updatedAt.getTime());
-    expect((await releaseRow(id)).firstPublishedAt).toEqual((await releaseRow(id)).firstPublishedAt);
+    expect((await releaseRow(id)).firstPublishedAt).toEqual(first!.publishedAt);
   });
 
   it("a retracted release can be edited, reviewed and published again", async () => {
@@ -693,6 +693,19 @@ describeOnServer("concurrent saves", () => {
       expect(audit.at(-1)!.toState).toBe(row.status);
     }
     await expectAuditChainConsistent();
+  });
+
+  it("concurrent creates with the same headline all succeed, with distinct slugs", async () => {
+    const writer = await makeUser("writer");
+    await warmPool();
+    const headline = unique("Same headline");
+    const base = headline.toLowerCase().replace(/ /g, "-");
+    const results = await Promise.allSettled([1, 2, 3].map(() => createRelease(writer, content(headline))));
+    expect(results.map((result) => (result.status === "rejected" ? String(result.reason).slice(0, 200) : "ok"))).toEqual(["ok", "ok", "ok"]);
+    const slugs = await Promise.all(
+      results.map(async (result) => (await releaseRow((result as PromiseFulfilledResult<{ id: string }>).value.id)).slug),
+    );
+    expect(slugs.sort()).toEqual([base, `${base}-2`, `${base}-3`]);
   });
 
   it("concurrent writes to different releases keep one audit chain", async () => {

@@ -1,0 +1,3 @@
+import { buildNow } from "./build-fingerprint";
+
+process.exit(buildNow() ? 0 : 1);
