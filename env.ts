@@ -87,3 +87,8 @@ export function authSecret(): string | null {
 
 export const STAFF_DISABLED_MESSAGE =
   "Staff sign-in is turned off: AUTH_SECRET is not set. Set AUTH_SECRET (the same value on every instance) and restart.";
+
+/** True inside `next build`: nothing may read the database then (the build has none of its own). */
+export function isBuildPhase(): boolean {
+  return process.env.NEXT_PHASE === "phase-production-build";
+}

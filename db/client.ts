@@ -1,5 +1,5 @@
 import "server-only";
-import { env } from "@/env";
+import { env, isBuildPhase } from "@/env";
 import { connect, type DatabaseHandle } from "./connect";
 
 const globalForDb = globalThis as unknown as { pressroomDb?: Promise<DatabaseHandle> };
@@ -9,6 +9,9 @@ const globalForDb = globalThis as unknown as { pressroomDb?: Promise<DatabaseHan
  * bundle (instrumentation, pages, route handlers) and two PGlite instances on one folder lose writes.
  */
 export function database(): Promise<DatabaseHandle> {
+  if (isBuildPhase()) {
+    return Promise.reject(new Error("A page read the database during `next build`; make it dynamic or render it on demand."));
+  }
   globalForDb.pressroomDb ??= connect({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir }).catch((error) => {
     globalForDb.pressroomDb = undefined;
     throw error;

@@ -1,10 +1,11 @@
-import { connection } from "next/server";
 import { ReleaseSummary } from "@/components/site/release-summary";
 import { listLatestPublications } from "@/db/public/publications";
 import { getPublicSettings } from "@/db/public/settings";
 
+// Rendered per request from cached data; never prerendered at build time, when there is no database.
+export const dynamic = "force-dynamic";
+
 export default async function HomePage() {
-  await connection();
   const [settings, releases] = await Promise.all([getPublicSettings(), listLatestPublications()]);
   return (
     <main id="main" className="mx-auto max-w-3xl px-4 py-10">

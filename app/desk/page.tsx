@@ -18,6 +18,7 @@ export default async function DeskPage() {
   const approved = releases.filter((release) => ["approved", "scheduled", "embargoed"].includes(release.status));
   const published = releases.filter((release) => release.status === "published").slice(0, 20);
   const reviewer = can(viewer.role, "release:review");
+  const othersDrafts = releases.filter((release) => release.createdBy !== viewer.id && ["draft", "changes_requested"].includes(release.status));
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -34,6 +35,9 @@ export default async function DeskPage() {
           releases={inReview}
           empty={reviewer ? "Nothing is waiting for review." : "Nothing is in review."}
         />
+        {can(viewer.role, "release:edit-any") && (
+          <ReleaseList title="Drafts by others" releases={othersDrafts} empty="Nobody else has a draft open." />
+        )}
         <ReleaseList title="Approved" releases={approved} empty="Nothing approved and waiting." />
         <ReleaseList title="Recently published" releases={published} empty="Nothing published yet." />
       </div>

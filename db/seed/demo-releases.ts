@@ -15,7 +15,7 @@ const quote = (text: string): JSONContent => ({ type: "blockquote", content: [pa
 const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
 
 /** Neutral releases written for this project, so a fresh newsroom has something to show. */
-export const DEMO_RELEASES: { headline: string; body: JSONContent; publish: boolean }[] = [
+export const DEMO_RELEASES: { headline: string; body: JSONContent; publish: boolean; submit?: boolean }[] = [
   {
     headline: "Demonstration Mission opens its online newsroom",
     publish: true,
@@ -53,9 +53,13 @@ export const DEMO_RELEASES: { headline: string; body: JSONContent; publish: bool
     ),
   },
   {
-    headline: "Draft: notes for the spring information session",
+    headline: "Spring information session for students of international relations",
     publish: false,
-    body: doc(paragraph("Outline of the topics for the spring information session, to be completed by the Press Office.")),
+    submit: true,
+    body: doc(
+      paragraph("The Mission will hold an information session for university students of international relations in the spring."),
+      paragraph("Places are limited; universities may register groups of up to twenty students through the Press Office."),
+    ),
   },
 ];
 
@@ -64,6 +68,7 @@ export async function seedDemoReleases(_database: Database, people: { writerId: 
   const editor: Viewer = { id: people.editorId, email: "editor@example.org", name: "Eden Editor", role: "editor", mustChangePassword: false };
   for (const release of DEMO_RELEASES) {
     const created = await createRelease(writer, { headline: release.headline, body: release.body });
+    if (release.submit) await transitionRelease(writer, { releaseId: created.id, action: "submit", expectedVersion: created.version });
     if (!release.publish) continue;
     let version = created.version;
     for (const [actor, action] of [

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { connection } from "next/server";
 import { database } from "@/db/client";
 
 /** 200 when the database answers, 503 when it does not. A route handler, so failures are real 5xx. */
+export const dynamic = "force-dynamic";
+
 export async function GET() {
-  await connection();
   try {
     const handle = await database();
     await Promise.race([

@@ -4,9 +4,10 @@ import { ReleaseDocument } from "@/components/site/release-document";
 import { getPublicationBySlug } from "@/db/public/publications";
 import { getPublicSettings } from "@/db/public/settings";
 
-// Rendered on first request, then served from the cache until a publishing transition expires it.
+// Rendered on first request and served from the cache; publishing transitions expire it at once. The
+// 60 s revalidation only bounds how long a shared cache in front of the app may keep a copy.
 export const dynamicParams = true;
-export const revalidate = false;
+export const revalidate = 60;
 export function generateStaticParams() {
   return [];
 }
