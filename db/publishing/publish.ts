@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { bodyToPlainText, renderBodyHtml, summaryFrom } from "@/lib/content/render";
+import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
 import { publications, releaseTypes, type releases } from "../schema";
 import { loadRevision } from "../releases/load";
@@ -20,8 +21,8 @@ export async function writePublication(
   }
   const revision = await loadRevision(tx, release.approvedRevisionId);
   if (revision.contentHash !== release.approvedContentHash) throw new Error("invariant: approved content hash mismatch");
-  const [type] = release.typeId
-    ? await tx.select().from(releaseTypes).where(eq(releaseTypes.id, release.typeId)).limit(1)
+  const [type] = revision.typeId
+    ? await tx.select().from(releaseTypes).where(eq(releaseTypes.id, revision.typeId)).limit(1)
     : [];
   const row = {
     revisionId: revision.id,
@@ -29,7 +30,7 @@ export async function writePublication(
     slug: release.slug,
     typeSlug: type?.slug ?? null,
     typeName: type?.name ?? null,
-    language: release.language,
+    language: revision.language,
     topics: revision.topics,
     headline: revision.headline,
     subtitle: revision.subtitle,
@@ -41,7 +42,9 @@ export async function writePublication(
     plainText: bodyToPlainText(revision.body),
     relatedDocuments: revision.relatedDocuments,
     contacts: revision.contacts,
+    notesToEditorsHtml: revision.notesToEditors ? renderBodyHtml(revision.notesToEditors) : null,
     boilerplate: revision.boilerplate,
+    mediaKeys: mediaKeysOf(revision),
     updatedAt: now,
     publishedBy,
     retractedAt: null,

@@ -1,12 +1,15 @@
-import type { JSONContent } from "@tiptap/core";
+import { asc, eq, inArray } from "drizzle-orm";
 import { contentHash } from "@/lib/content/hash";
-import { validateBody } from "@/lib/content/validate";
+import { releaseContentSchema, type ReleaseContent } from "@/lib/content/release";
 import { AppError } from "@/lib/errors";
-import { releaseContentInput } from "./input";
+import type { Executor } from "../audit/append";
+import { releaseRevisions, releaseTypes, topics } from "../schema";
 
-/** Validates what a writer sent; throws AppError("invalid") with a message a person can act on. */
-export function parseReleaseContent(input: unknown): { headline: string; body: JSONContent; hash: string } {
-  const parsed = releaseContentInput.safeParse(input);
+export type StoredContent = Omit<ReleaseContent, "type"> & { typeId: string | null };
+
+/** Validates what a writer sent; throws AppError("invalid") with per-field messages a person can act on. */
+export function parseReleaseContent(input: unknown): ReleaseContent {
+  const parsed = releaseContentSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
@@ -15,8 +18,45 @@ export function parseReleaseContent(input: unknown): { headline: string; body: J
     }
     throw new AppError("invalid", parsed.error.issues[0]?.message ?? "The release is not valid.", { fieldErrors });
   }
-  const body = validateBody(parsed.data.body);
-  if (!body.ok) throw new AppError("invalid", body.error, { fieldErrors: { body: [body.error] } });
-  const headline = parsed.data.headline;
-  return { headline, body: body.doc, hash: contentHash({ headline, body: body.doc }) };
+  return parsed.data;
+}
+
+/** Resolves the type and topics against their tables, and hashes exactly what will be stored. */
+export async function resolveReleaseContent(executor: Executor, content: ReleaseContent): Promise<{ stored: StoredContent; hash: string }> {
+  const { type, ...rest } = content;
+  let typeId: string | null = null;
+  if (type) {
+    const [row] = await executor.select({ id: releaseTypes.id }).from(releaseTypes).where(eq(releaseTypes.slug, type)).limit(1);
+    if (!row) throw new AppError("invalid", "That release type does not exist any more; choose another.", { fieldErrors: { type: ["Unknown type."] } });
+    typeId = row.id;
+  }
+  const topicSlugs = [...new Set(rest.topics)].sort();
+  if (topicSlugs.length > 0) {
+    const known = await executor.select({ slug: topics.slug }).from(topics).where(inArray(topics.slug, topicSlugs)).orderBy(asc(topics.slug));
+    if (known.length !== topicSlugs.length) {
+      throw new AppError("invalid", "One of the topics does not exist any more; choose again.", { fieldErrors: { topics: ["Unknown topic."] } });
+    }
+  }
+  const stored: StoredContent = { ...rest, topics: topicSlugs, typeId };
+  return { stored, hash: contentHash({ ...stored, type }) };
+}
+
+/** The revision row's content columns for stored content. */
+export function revisionColumns(stored: StoredContent): Omit<typeof releaseRevisions.$inferInsert, "releaseId" | "number" | "contentHash" | "authorId"> {
+  return {
+    typeId: stored.typeId,
+    language: stored.language,
+    headline: stored.headline,
+    subtitle: stored.subtitle,
+    dateline: stored.dateline,
+    releaseDate: stored.releaseDate,
+    reference: stored.reference,
+    summary: stored.summary,
+    body: stored.body,
+    notesToEditors: stored.notesToEditors,
+    boilerplate: stored.boilerplate,
+    relatedDocuments: stored.relatedDocuments,
+    contacts: stored.contacts,
+    topics: stored.topics,
+  };
 }

@@ -2,32 +2,25 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { appendAudit } from "../audit/append";
 import { db } from "../client";
-import { releaseRevisions, releases, releaseTypes } from "../schema";
+import { releaseRevisions, releases } from "../schema";
 import { assertCan, type Viewer } from "../access";
-import { parseReleaseContent } from "./content";
+import { parseReleaseContent, resolveReleaseContent, revisionColumns } from "./content";
 import { uniqueSlug } from "./slug";
 
 /** A new draft with its first revision. */
 export async function createRelease(viewer: Viewer, input: unknown): Promise<{ id: string; version: number }> {
   assertCan(viewer, "release:create");
-  const content = parseReleaseContent(input);
+  const content = parseReleaseContent({ type: "press-release", ...(input as object) });
   return (await db()).transaction(async (tx) => {
-    const [type] = await tx.select({ id: releaseTypes.id }).from(releaseTypes).where(eq(releaseTypes.slug, "press-release")).limit(1);
+    const { stored, hash } = await resolveReleaseContent(tx, content);
     const [release] = await tx
       .insert(releases)
-      .values({ slug: await uniqueSlug(tx, content.headline), typeId: type?.id ?? null, createdBy: viewer.id })
+      .values({ slug: await uniqueSlug(tx, content.headline), createdBy: viewer.id })
       .returning({ id: releases.id, version: releases.version });
     if (!release) throw new Error("insert returned no row");
     const [revision] = await tx
       .insert(releaseRevisions)
-      .values({
-        releaseId: release.id,
-        number: 1,
-        headline: content.headline,
-        body: content.body,
-        contentHash: content.hash,
-        authorId: viewer.id,
-      })
+      .values({ ...revisionColumns(stored), releaseId: release.id, number: 1, contentHash: hash, authorId: viewer.id })
       .returning({ id: releaseRevisions.id });
     await tx.update(releases).set({ currentRevisionId: revision!.id }).where(eq(releases.id, release.id));
     await appendAudit(tx, {

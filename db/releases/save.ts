@@ -6,7 +6,7 @@ import { appendAudit } from "../audit/append";
 import { db } from "../client";
 import { releaseRevisions, releases } from "../schema";
 import { assertCan, type Viewer } from "../access";
-import { parseReleaseContent } from "./content";
+import { parseReleaseContent, resolveReleaseContent, revisionColumns } from "./content";
 import { releaseIdSchema, versionSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
 
@@ -33,17 +33,17 @@ export async function saveRelease(
     if (!edit.ok) throw new AppError(edit.code === "invalid_state" ? "conflict" : "forbidden", edit.message);
     if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE, { currentVersion: release.version });
 
+    const { stored, hash } = await resolveReleaseContent(tx, content);
     const current = release.currentRevisionId ? await loadRevision(tx, release.currentRevisionId) : null;
-    if (current && current.contentHash === content.hash) return { version: release.version, changed: false };
+    if (current && current.contentHash === hash) return { version: release.version, changed: false };
 
     const [revision] = await tx
       .insert(releaseRevisions)
       .values({
+        ...revisionColumns(stored),
         releaseId,
         number: sql`(select coalesce(max(${releaseRevisions.number}), 0) + 1 from ${releaseRevisions} where ${releaseRevisions.releaseId} = ${releaseId})`,
-        headline: content.headline,
-        body: content.body,
-        contentHash: content.hash,
+        contentHash: hash,
         authorId: viewer.id,
       })
       .returning({ id: releaseRevisions.id });

@@ -4,3 +4,4 @@ export * from "./taxonomy";
 export * from "./releases";
 export * from "./publications";
 export * from "./audit";
+export * from "./media";

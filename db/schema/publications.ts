@@ -34,6 +34,8 @@ export const publications = pgTable(
     contacts: jsonb("contacts").$type<MediaContact[]>().notNull().default([]),
     notesToEditorsHtml: text("notes_to_editors_html"),
     boilerplate: text("boilerplate"),
+    /** Media files the live version uses: the only ones /media serves to the public. */
+    mediaKeys: jsonb("media_keys").$type<string[]>().notNull().default([]),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     publishedBy: uuid("published_by").references(() => users.id),

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { JSONContent } from "@tiptap/core";
 import { RELEASE_STATUSES, type ReleaseStatus } from "../../lib/workflow/states";
 import type { MediaContact } from "./settings";
@@ -15,8 +15,7 @@ export const releases = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     slug: text("slug").notNull(),
-    typeId: uuid("type_id").references(() => releaseTypes.id),
-    language: text("language").notNull().default("en"),
+    /** Releases sharing a group are the same release in other languages. */
     translationGroup: uuid("translation_group").notNull().defaultRandom(),
     status: text("status").$type<ReleaseStatus>().notNull().default("draft"),
     /** Optimistic concurrency: every write names the version it was based on. */
@@ -52,6 +51,8 @@ export const releaseRevisions = pgTable(
       .notNull()
       .references(() => releases.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
+    typeId: uuid("type_id").references(() => releaseTypes.id),
+    language: text("language").notNull().default("en"),
     headline: text("headline").notNull(),
     subtitle: text("subtitle"),
     dateline: text("dateline"),
@@ -72,6 +73,21 @@ export const releaseRevisions = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("release_revisions_release_number_idx").on(table.releaseId, table.number)],
+);
+
+/** Who has a release open in the editor, refreshed by each open editor every few seconds. */
+export const releasePresence = pgTable(
+  "release_presence",
+  {
+    releaseId: uuid("release_id")
+      .notNull()
+      .references(() => releases.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    seenAt: timestamp("seen_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.releaseId, table.userId] })],
 );
 
 /** Old slugs of a release, answered with a 301 to the current one. */
