@@ -17,7 +17,9 @@ export function NewReleaseForm() {
   function create(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
-      const result = await createReleaseAction({ headline, bodyJson: JSON.stringify(body ?? { type: "doc", content: [{ type: "paragraph" }] }) });
+      const result = await createReleaseAction({
+        contentJson: JSON.stringify({ headline, body: body ?? { type: "doc", content: [{ type: "paragraph" }] } }),
+      });
       if (result && !result.ok) setError(result.message);
     });
   }

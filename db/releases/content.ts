@@ -60,3 +60,23 @@ export function revisionColumns(stored: StoredContent): Omit<typeof releaseRevis
     topics: stored.topics,
   };
 }
+
+/** A stored revision as the content a writer edits (the editor's starting point, and restores). */
+export function contentOfRevision(revision: typeof releaseRevisions.$inferSelect, typeSlug: string | null): ReleaseContent {
+  return {
+    type: typeSlug,
+    language: revision.language,
+    headline: revision.headline,
+    subtitle: revision.subtitle,
+    dateline: revision.dateline,
+    releaseDate: revision.releaseDate,
+    reference: revision.reference,
+    summary: revision.summary,
+    body: revision.body,
+    notesToEditors: revision.notesToEditors,
+    boilerplate: revision.boilerplate,
+    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
+    contacts: revision.contacts,
+    topics: revision.topics,
+  };
+}

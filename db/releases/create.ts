@@ -1,8 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { appendAudit } from "../audit/append";
 import { db } from "../client";
-import { releaseRevisions, releases } from "../schema";
+import { releaseRevisions, releases, releaseTypes } from "../schema";
 import { assertCan, type Viewer } from "../access";
 import { parseReleaseContent, resolveReleaseContent, revisionColumns } from "./content";
 import { uniqueSlug } from "./slug";
@@ -10,8 +10,14 @@ import { uniqueSlug } from "./slug";
 /** A new draft with its first revision. */
 export async function createRelease(viewer: Viewer, input: unknown): Promise<{ id: string; version: number }> {
   assertCan(viewer, "release:create");
-  const content = parseReleaseContent({ type: "press-release", ...(input as object) });
+  const content = parseReleaseContent(input);
+  const typeGiven = typeof input === "object" && input !== null && "type" in input;
   return (await db()).transaction(async (tx) => {
+    if (!typeGiven) {
+      // A new release without a type starts as the first type in the admins' list ("Press release").
+      const [first] = await tx.select({ slug: releaseTypes.slug }).from(releaseTypes).orderBy(asc(releaseTypes.position)).limit(1);
+      content.type = first?.slug ?? null;
+    }
     const { stored, hash } = await resolveReleaseContent(tx, content);
     const [release] = await tx
       .insert(releases)

@@ -5,8 +5,9 @@ import { AppError } from "@/lib/errors";
 import { allowedActions, checkEdit } from "@/lib/workflow/transitions";
 import type { ReleaseStatus } from "@/lib/workflow/states";
 import { db } from "../client";
-import { publications, releaseRevisions, releases, users } from "../schema";
+import { publications, releaseRevisions, releases, releaseTypes, users } from "../schema";
 import type { Viewer } from "../access";
+import { contentOfRevision } from "./content";
 import { releaseIdSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
 import { PERFORMABLE_ACTIONS } from "./transition";
@@ -57,9 +58,11 @@ export async function getReleaseForEditor(viewer: Viewer, id: unknown) {
   const transitionContext = { role: viewer.role, status: release.status, ...context };
   const edit = checkEdit({ role: viewer.role, isOwner: context.isOwner, status: release.status, isLive: context.isLive });
   const [author] = await database.select({ name: users.name }).from(users).where(eq(users.id, release.createdBy));
+  const [type] = revision.typeId ? await database.select({ slug: releaseTypes.slug }).from(releaseTypes).where(eq(releaseTypes.id, revision.typeId)) : [];
   return {
     release,
     revision,
+    content: contentOfRevision(revision, type?.slug ?? null),
     authorName: author?.name ?? "Unknown",
     isLive: context.isLive,
     canEdit: edit.ok,

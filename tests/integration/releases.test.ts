@@ -11,6 +11,7 @@ import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, publications, releaseRevisions, releases, type Role } from "@/db/schema";
 import { insertStaffMember } from "@/db/staff/insert";
 import { contentHash } from "@/lib/content/hash";
+import { parseReleaseContent, resolveReleaseContent } from "@/db/releases/content";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
@@ -167,7 +168,9 @@ describe("creating and saving releases", () => {
     expect(revision!.headline).toBe(headline);
     expect(revision!.authorId).toBe(writer.id);
     expect(revision!.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(revision!.contentHash).toBe(contentHash({ headline, body: revision!.body }));
+    const expected = await resolveReleaseContent(database.db, parseReleaseContent({ type: null, headline, body: revision!.body }));
+    expect(revision!.contentHash).toBe(expected.hash);
+    expect(revision!.contentHash).not.toBe(contentHash({ headline, body: revision!.body }));
 
     const audit = await auditOf(id);
     expect(audit.map((entry) => [entry.action, entry.fromState, entry.toState, entry.actorId, entry.revisionId])).toEqual([

@@ -10,27 +10,36 @@ import { requireViewer } from "@/db/viewer";
 import { failure } from "@/lib/actions/result";
 import { AppError, type ActionResult } from "@/lib/errors";
 
+/** Above the 1 MB body limit, below the server-action transport limit (next.config.ts). */
+const MAX_CONTENT_JSON_LENGTH = 4_000_000;
+
 export type SaveState = ActionResult<{ version: number; savedAt: string }> | null;
 export type TransitionState = ActionResult | null;
 
 /**
- * Bodies travel as JSON text: editor documents carry objects React's action encoding cannot pass by
- * value, and a string is what our size limit and validation are written for.
+ * Release content travels as JSON text: editor documents carry objects React's action encoding cannot
+ * pass by value, and one string is what the size limit and the validation are written for.
  */
-function parseBodyJson(bodyJson: unknown): unknown {
-  if (typeof bodyJson !== "string") throw new AppError("invalid", "The text of the release is missing.");
+function parseContentJson(contentJson: unknown): unknown {
+  if (typeof contentJson !== "string") throw new AppError("invalid", "The release content is missing.");
+  if (contentJson.length > MAX_CONTENT_JSON_LENGTH) {
+    throw new AppError(
+      "invalid",
+      `The release is too long to save (${(contentJson.length / 1_000_000).toFixed(1)} MB; the limit is ${MAX_CONTENT_JSON_LENGTH / 1_000_000} MB). Split it, or remove pasted images and formatting.`,
+    );
+  }
   try {
-    return JSON.parse(bodyJson);
+    return JSON.parse(contentJson);
   } catch {
-    throw new AppError("invalid", "The text of the release could not be read. Copy it somewhere safe and reload the page.");
+    throw new AppError("invalid", "The release could not be read. Copy your text somewhere safe and reload the page.");
   }
 }
 
-export async function createReleaseAction(input: { headline: string; bodyJson: string }): Promise<ActionResult<{ id: string }>> {
+export async function createReleaseAction(input: { contentJson: string }): Promise<ActionResult<{ id: string }>> {
   let id: string;
   try {
     const viewer = await requireViewer();
-    ({ id } = await createRelease(viewer, { headline: input.headline, body: parseBodyJson(input.bodyJson) }));
+    ({ id } = await createRelease(viewer, parseContentJson(input.contentJson)));
   } catch (error) {
     return failure(error);
   }
@@ -41,14 +50,14 @@ export async function createReleaseAction(input: { headline: string; bodyJson: s
 export async function saveReleaseAction(input: {
   releaseId: string;
   expectedVersion: number;
-  content: { headline: string; bodyJson: string };
+  contentJson: string;
 }): Promise<ActionResult<{ version: number; savedAt: string }>> {
   try {
     const viewer = await requireViewer();
     const result = await saveRelease(viewer, {
       releaseId: input.releaseId,
       expectedVersion: input.expectedVersion,
-      content: { headline: input.content.headline, body: parseBodyJson(input.content.bodyJson) },
+      content: parseContentJson(input.contentJson),
     });
     if (result.changed) revalidatePath("/desk");
     return { ok: true, value: { version: result.version, savedAt: new Date().toISOString() } };

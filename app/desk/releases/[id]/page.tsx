@@ -5,7 +5,9 @@ import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
+import { getPublicSettings } from "@/db/public/settings";
 import { getReleaseForEditor } from "@/db/releases/queries";
+import { listTaxonomy } from "@/db/taxonomy/queries";
 import { requireStaffPage } from "@/db/viewer";
 import { isAppError } from "@/lib/errors";
 
@@ -15,14 +17,18 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
   await connection();
   const { id } = await params;
   const viewer = await requireStaffPage(`/desk/releases/${id}`);
-  const data = await getReleaseForEditor(viewer, id).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "not_found") notFound();
-    throw error;
-  });
+  const [data, taxonomy, settings] = await Promise.all([
+    getReleaseForEditor(viewer, id).catch((error: unknown) => {
+      if (isAppError(error) && error.code === "not_found") notFound();
+      throw error;
+    }),
+    listTaxonomy(),
+    getPublicSettings(),
+  ]);
   const { release, revision } = data;
 
   return (
-    <main id="main" className="mx-auto max-w-3xl px-4 py-8">
+    <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <div className="mb-6 flex flex-wrap items-center gap-3">
         <Link href="/desk" className="text-sm text-slate-600 hover:underline dark:text-slate-400">
           ← Desk
@@ -46,8 +52,10 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
       <ReleaseWorkspace
         releaseId={release.id}
         version={release.version}
-        headline={revision.headline}
-        body={revision.body}
+        content={data.content}
+        types={taxonomy.types.map(({ slug, name }) => ({ slug, name }))}
+        topics={taxonomy.topics.map(({ slug, name }) => ({ slug, name }))}
+        defaultBoilerplate={settings.boilerplate}
         canEdit={data.canEdit}
         actions={data.actions}
       />
