@@ -1,8 +1,8 @@
 import "server-only";
-import { desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { db } from "../client";
-import { publications } from "../schema";
+import { publications, releaseSlugs } from "../schema";
 
 /** Cache tags of the public side. Publishing transitions invalidate them (db/publishing/invalidate.ts). */
 export const PUBLIC_TAGS = {
@@ -52,4 +52,21 @@ export const getPublicationBySlug = (slug: string): Promise<PublicRelease | null
     },
     ["publications:by-slug", slug],
     { tags: [PUBLIC_TAGS.all, PUBLIC_TAGS.release(slug)] },
+  )();
+
+/** The current address of a release that used to answer at `slug`, when that release is live. */
+export const findMovedSlug = (slug: string): Promise<string | null> =>
+  unstable_cache(
+    async () => {
+      const database = await db();
+      const [row] = await database
+        .select({ slug: publications.slug })
+        .from(releaseSlugs)
+        .innerJoin(publications, eq(publications.releaseId, releaseSlugs.releaseId))
+        .where(and(eq(releaseSlugs.slug, slug), isNull(publications.retractedAt)))
+        .limit(1);
+      return row && row.slug !== slug ? row.slug : null;
+    },
+    ["publications:moved", slug],
+    { tags: [PUBLIC_TAGS.all] },
   )();

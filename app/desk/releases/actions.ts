@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
+import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
 import { invalidatePublicPages } from "@/db/publishing/invalidate";
 import { requireViewer } from "@/db/viewer";
@@ -80,6 +81,17 @@ export async function transitionReleaseAction(_previous: TransitionState, form: 
     const slug = result.publishedSlug ?? result.retractedSlug;
     if (slug) invalidatePublicPages(slug);
     revalidatePath("/desk");
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function setSlugAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    const viewer = await requireViewer();
+    await setReleaseSlug(viewer, { releaseId: form.get("releaseId"), slug: form.get("slug"), expectedVersion: form.get("expectedVersion") });
     revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
     return { ok: true };
   } catch (error) {

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ReleaseDocument } from "@/components/site/release-document";
-import { getPublicationBySlug } from "@/db/public/publications";
+import { findMovedSlug, getPublicationBySlug } from "@/db/public/publications";
+import { publicationView } from "@/db/public/release-view";
 import { getPublicSettings } from "@/db/public/settings";
+import { getTopicNames } from "@/db/public/topics";
 
 // Rendered on first request and served from the cache; publishing transitions expire it at once. The
 // 60 s revalidation only bounds how long a shared cache in front of the app may keep a copy.
@@ -25,11 +27,15 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ReleasePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [release, settings] = await Promise.all([livePublication(slug), getPublicSettings()]);
-  if (!release) notFound();
+  const [release, settings, topicNames] = await Promise.all([livePublication(slug), getPublicSettings(), getTopicNames()]);
+  if (!release) {
+    const moved = await findMovedSlug(slug);
+    if (moved) permanentRedirect(`/releases/${moved}`);
+    notFound();
+  }
   return (
     <main id="main">
-      <ReleaseDocument release={release} settings={settings} />
+      <ReleaseDocument release={publicationView(release, settings, topicNames)} settings={settings} />
     </main>
   );
 }

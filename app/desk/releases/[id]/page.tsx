@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
+import { SlugForm } from "@/components/desk/slug-form";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
@@ -44,6 +45,12 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         </span>
       </div>
       <h1 className="sr-only">Edit release: {revision.headline}</h1>
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+        <SlugForm releaseId={release.id} slug={release.slug} version={release.version} editable={data.canEdit && !release.firstPublishedAt} />
+        <Link href={`/desk/releases/${release.id}/preview`} className="text-sm underline">
+          Preview as published
+        </Link>
+      </div>
       {data.editNotice && data.canEdit && (
         <div className="mb-4">
           <Notice tone="info">{data.editNotice}</Notice>

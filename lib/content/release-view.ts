@@ -1,0 +1,63 @@
+import type { JSONContent } from "@tiptap/core";
+import { renderBodyHtml } from "./render";
+
+/** What one release shows, from letterhead to boilerplate: built from a publication or from a draft. */
+export type ReleaseView = {
+  typeName: string | null;
+  /** ISO calendar date (YYYY-MM-DD) or instant. */
+  date: string | null;
+  reference: string | null;
+  headline: string;
+  subtitle: string | null;
+  dateline: string | null;
+  html: string;
+  relatedDocuments: { title: string; href: string; note: string | null }[];
+  contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
+  notesToEditorsHtml: string | null;
+  boilerplate: string | null;
+  topics: { slug: string; name: string }[];
+  language: string;
+  corrections?: { date: string; text: string }[];
+};
+
+export type ReleaseViewSource = {
+  typeName: string | null;
+  releaseDate: string | null;
+  fallbackDate: string | null;
+  reference: string | null;
+  headline: string;
+  subtitle: string | null;
+  dateline: string | null;
+  body?: JSONContent;
+  html?: string;
+  relatedDocuments: { title: string; url: string | null; mediaKey: string | null; note: string | null }[];
+  contacts: ReleaseView["contacts"];
+  notesToEditors?: JSONContent | null;
+  notesToEditorsHtml?: string | null;
+  boilerplate: string | null;
+  defaultBoilerplate: string;
+  topics: string[];
+  topicNames: Record<string, string>;
+  language: string;
+};
+
+/** One mapping for the public page and the editor's preview, so the preview is the page. */
+export function toReleaseView(source: ReleaseViewSource): ReleaseView {
+  return {
+    typeName: source.typeName,
+    date: source.releaseDate ?? source.fallbackDate,
+    reference: source.reference,
+    headline: source.headline,
+    subtitle: source.subtitle,
+    dateline: source.dateline,
+    html: source.html ?? (source.body ? renderBodyHtml(source.body) : ""),
+    relatedDocuments: source.relatedDocuments
+      .filter((document) => document.url || document.mediaKey)
+      .map((document) => ({ title: document.title, href: document.url ?? `/media/${document.mediaKey}`, note: document.note })),
+    contacts: source.contacts,
+    notesToEditorsHtml: source.notesToEditorsHtml ?? (source.notesToEditors ? renderBodyHtml(source.notesToEditors) : null),
+    boilerplate: source.boilerplate ?? (source.defaultBoilerplate || null),
+    topics: source.topics.map((slug) => ({ slug, name: source.topicNames[slug] ?? slug })),
+    language: source.language,
+  };
+}
