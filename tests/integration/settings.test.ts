@@ -1,0 +1,138 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/db/access";
+import { createRelease } from "@/db/releases/create";
+import { saveRelease } from "@/db/releases/save";
+import { setReleaseSlug } from "@/db/releases/set-slug";
+import { transitionRelease } from "@/db/releases/transition";
+import { releases, releaseSlugs, releaseTypes, settings, topics, type Role } from "@/db/schema";
+import { bootstrap } from "@/db/seed/bootstrap";
+import { updateSettings } from "@/db/settings/update";
+import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
+import { insertStaffMember } from "@/db/staff/insert";
+import { AppError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await bootstrap(database.db, { demo: false });
+});
+afterAll(() => database.drop());
+
+async function makeUser(role: Role): Promise<Viewer> {
+  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
+  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+}
+
+async function rejects(promise: Promise<unknown>, code: string) {
+  const error = await promise.then(() => null, (caught: unknown) => caught);
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  return error as AppError;
+}
+
+const validSettings = (version: number) => ({
+  expectedVersion: String(version),
+  organisationName: "Permanent Mission of Examplia",
+  address: "1 Rue de l'Exemple\n1202 Geneva",
+  phones: "+41 22 111 11 11",
+  fax: "",
+  email: "press@examplia.example",
+  website: "https://examplia.example",
+  accentColor: "#224466",
+  timeZone: "America/New_York",
+  defaultLanguage: "en",
+  boilerplate: "Examplia is a fictional country.",
+  contactName: "Press Office",
+  contactEmail: "press@examplia.example",
+  contactPhone: "",
+});
+
+const readSettings = async () => (await database.db.select().from(settings).where(eq(settings.id, 1)))[0]!;
+
+describe("settings", () => {
+  it("an admin updates the letterhead, time zone and boilerplate; a stale version is a conflict", async () => {
+    const admin = await makeUser("admin");
+    const before = await readSettings();
+    await updateSettings(admin, validSettings(before.version));
+    const after = await readSettings();
+    expect(after.organisationName).toBe("Permanent Mission of Examplia");
+    expect(after.letterhead.address).toEqual(["1 Rue de l'Exemple", "1202 Geneva"]);
+    expect(after.letterhead.fax).toBeNull();
+    expect(after.timeZone).toBe("America/New_York");
+    expect(after.defaultContact).toEqual({ name: "Press Office", role: null, email: "press@examplia.example", phone: null });
+    expect(after.version).toBe(before.version + 1);
+
+    await rejects(updateSettings(admin, { ...validSettings(before.version), organisationName: "Overwritten" }), "conflict");
+    expect((await readSettings()).organisationName).toBe("Permanent Mission of Examplia");
+  });
+
+  it("refuses bad input and non-admins, and changes nothing", async () => {
+    const admin = await makeUser("admin");
+    const editor = await makeUser("editor");
+    const before = await readSettings();
+    await rejects(updateSettings(editor, validSettings(before.version)), "forbidden");
+    const badZone = await rejects(updateSettings(admin, { ...validSettings(before.version), timeZone: "Mars/Olympus" }), "invalid");
+    expect(badZone.message).toContain("time zone");
+    await rejects(updateSettings(admin, { ...validSettings(before.version), website: "javascript:alert(1)" }), "invalid");
+    await rejects(updateSettings(admin, { ...validSettings(before.version), status: "x" }), "invalid");
+    expect(await readSettings()).toEqual(before);
+  });
+});
+
+describe("topics and release types", () => {
+  it("admins add and delete them; one in use cannot be deleted; writers cannot touch them", async () => {
+    const admin = await makeUser("admin");
+    const writer = await makeUser("writer");
+    const topic = await createTopic(admin, { name: "Human Rights" });
+    expect(topic.slug).toBe("human-rights");
+    await rejects(createTopic(admin, { name: "Human rights" }), "conflict");
+    await rejects(createTopic(writer, { name: "Trade" }), "forbidden");
+    expect(await database.db.select().from(topics).where(eq(topics.slug, "trade"))).toHaveLength(0);
+
+    const type = await createReleaseType(admin, { name: "Op-ed" });
+    expect(type.slug).toBe("op-ed");
+    await createRelease(writer, { type: "op-ed", headline: "An opinion", body: { type: "doc", content: [{ type: "paragraph" }] }, topics: ["human-rights"] });
+    await rejects(deleteTopic(admin, "human-rights"), "conflict");
+    await rejects(deleteReleaseType(admin, "op-ed"), "conflict");
+    await rejects(deleteReleaseType(writer, "statement"), "forbidden");
+
+    await createTopic(admin, { name: "Unused topic" });
+    await deleteTopic(admin, "unused-topic");
+    expect(await database.db.select().from(topics).where(eq(topics.slug, "unused-topic"))).toHaveLength(0);
+    expect(await database.db.select().from(releaseTypes).where(eq(releaseTypes.slug, "op-ed"))).toHaveLength(1);
+  });
+
+  it("a release refuses an unknown type or topic", async () => {
+    const writer = await makeUser("writer");
+    await rejects(createRelease(writer, { type: "no-such-type", headline: "x", body: { type: "doc", content: [{ type: "paragraph" }] } }), "invalid");
+    await rejects(createRelease(writer, { headline: "x", body: { type: "doc", content: [{ type: "paragraph" }] }, topics: ["nope"] }), "invalid");
+  });
+});
+
+describe("web address", () => {
+  it("is editable until the first publication, keeps the old one, and is fixed afterwards", async () => {
+    const writer = await makeUser("writer");
+    const editor = await makeUser("editor");
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const { id, version } = await createRelease(writer, { headline: `Slug test ${randomBytes(3).toString("hex")}`, body });
+    const [before] = await database.db.select().from(releases).where(eq(releases.id, id));
+
+    await rejects(setReleaseSlug(writer, { releaseId: id, slug: "x".repeat(300), expectedVersion: version }), "invalid");
+    await rejects(setReleaseSlug(writer, { releaseId: id, slug: "Not A Slug", expectedVersion: version }), "invalid");
+    const changed = await setReleaseSlug(writer, { releaseId: id, slug: `new-address-${before!.slug.slice(-6)}`, expectedVersion: version });
+    expect(await database.db.select().from(releaseSlugs).where(eq(releaseSlugs.slug, before!.slug))).toHaveLength(1);
+
+    let current = changed.version;
+    ({ version: current } = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: current }));
+    ({ version: current } = await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: current }));
+    ({ version: current } = await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: current }));
+    const error = await rejects(setReleaseSlug(editor, { releaseId: id, slug: "too-late", expectedVersion: current }), "conflict");
+    expect(error.message).toContain("cannot change after the release has been published");
+    expect((await database.db.select().from(releases).where(eq(releases.id, id)))[0]!.slug).toBe(changed.slug);
+
+    await saveRelease(editor, { releaseId: id, expectedVersion: current, content: { headline: "Updated", body } });
+  });
+});
