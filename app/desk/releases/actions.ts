@@ -9,32 +9,11 @@ import { transitionRelease } from "@/db/releases/transition";
 import { invalidatePublicPages } from "@/db/publishing/invalidate";
 import { requireViewer } from "@/db/viewer";
 import { failure } from "@/lib/actions/result";
-import { AppError, type ActionResult } from "@/lib/errors";
-
-/** Above the 1 MB body limit, below the server-action transport limit (next.config.ts). */
-const MAX_CONTENT_JSON_LENGTH = 4_000_000;
+import { parseContentJson } from "@/lib/actions/content-json";
+import type { ActionResult } from "@/lib/errors";
 
 export type SaveState = ActionResult<{ version: number; savedAt: string }> | null;
 export type TransitionState = ActionResult | null;
-
-/**
- * Release content travels as JSON text: editor documents carry objects React's action encoding cannot
- * pass by value, and one string is what the size limit and the validation are written for.
- */
-function parseContentJson(contentJson: unknown): unknown {
-  if (typeof contentJson !== "string") throw new AppError("invalid", "The release content is missing.");
-  if (contentJson.length > MAX_CONTENT_JSON_LENGTH) {
-    throw new AppError(
-      "invalid",
-      `The release is too long to save (${(contentJson.length / 1_000_000).toFixed(1)} MB; the limit is ${MAX_CONTENT_JSON_LENGTH / 1_000_000} MB). Split it, or remove pasted images and formatting.`,
-    );
-  }
-  try {
-    return JSON.parse(contentJson);
-  } catch {
-    throw new AppError("invalid", "The release could not be read. Copy your text somewhere safe and reload the page.");
-  }
-}
 
 export async function createReleaseAction(input: { contentJson: string }): Promise<ActionResult<{ id: string }>> {
   let id: string;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "@/lib/errors";
+import { parseContentJson } from "./content-json";
+
+describe("parseContentJson", () => {
+  it("reads JSON text", () => {
+    expect(parseContentJson('{"headline":"A"}')).toEqual({ headline: "A" });
+  });
+
+  it("refuses a 5 MB paste with a message that says why and what to do", () => {
+    const huge = JSON.stringify({ headline: "A", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x".repeat(5_000_000) }] }] } });
+    expect(() => parseContentJson(huge)).toThrow(AppError);
+    expect(() => parseContentJson(huge)).toThrow(/too long to save \(5\.0 MB; the limit is 4 MB\)/);
+  });
+
+  it("refuses what is not JSON text", () => {
+    expect(() => parseContentJson("{not json")).toThrow(/could not be read/);
+    expect(() => parseContentJson({ headline: "A" })).toThrow(/missing/);
+  });
+});
