@@ -6,6 +6,14 @@ import type { ReleaseView } from "@/lib/content/release-view";
  * One release as the public reads it, letterhead to boilerplate. Used by the public page and by the
  * editor's preview. The HTML was rendered from validated content by lib/content/render.ts.
  */
+function languageName(code: string) {
+  try {
+    return new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function ReleaseDocument({ release, settings }: { release: ReleaseView; settings: PublicSettings }) {
   const { letterhead } = settings;
   return (
@@ -104,6 +112,20 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
           <p className="font-semibold text-slate-800 dark:text-slate-200">About {settings.organisationName}</p>
           <p className="mt-1 whitespace-pre-line">{release.boilerplate}</p>
         </footer>
+      )}
+
+      {release.translations && release.translations.length > 0 && (
+        <nav aria-label="Other languages" className="mt-6 text-sm">
+          <span className="text-slate-600 dark:text-slate-400">Also available in: </span>
+          {release.translations.map((translation, index) => (
+            <span key={translation.href}>
+              {index > 0 && ", "}
+              <a href={translation.href} hrefLang={translation.language} lang={translation.language} className="underline">
+                {languageName(translation.language)}
+              </a>
+            </span>
+          ))}
+        </nav>
       )}
 
       {release.topics.length > 0 && (

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, ne } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { db } from "../client";
-import { publications, releaseSlugs } from "../schema";
+import { publications, releases, releaseSlugs } from "../schema";
 
 /** Cache tags of the public side. Publishing transitions invalidate them (db/publishing/invalidate.ts). */
 export const PUBLIC_TAGS = {
@@ -68,5 +68,29 @@ export const findMovedSlug = (slug: string): Promise<string | null> =>
       return row && row.slug !== slug ? row.slug : null;
     },
     ["publications:moved", slug],
+    { tags: [PUBLIC_TAGS.all] },
+  )();
+
+/**
+ * Live versions of the same release in other languages. Joins releases only for the translation group
+ * id; what it returns comes from publications, so nothing unpublished can appear.
+ */
+export const listLiveTranslations = (slug: string): Promise<{ slug: string; language: string; headline: string }[]> =>
+  unstable_cache(
+    async () => {
+      const database = await db();
+      const [own] = await database
+        .select({ group: releases.translationGroup })
+        .from(publications)
+        .innerJoin(releases, eq(releases.id, publications.releaseId))
+        .where(eq(publications.slug, slug));
+      if (!own) return [];
+      return database
+        .select({ slug: publications.slug, language: publications.language, headline: publications.headline })
+        .from(publications)
+        .innerJoin(releases, eq(releases.id, publications.releaseId))
+        .where(and(eq(releases.translationGroup, own.group), isNull(publications.retractedAt), ne(publications.slug, slug)));
+    },
+    ["publications:translations", slug],
     { tags: [PUBLIC_TAGS.all] },
   )();

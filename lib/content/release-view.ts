@@ -18,6 +18,7 @@ export type ReleaseView = {
   topics: { slug: string; name: string }[];
   language: string;
   corrections?: { date: string; text: string }[];
+  translations?: { href: string; language: string; headline: string }[];
 };
 
 export type ReleaseViewSource = {

@@ -136,3 +136,25 @@ describe("web address", () => {
     await saveRelease(editor, { releaseId: id, expectedVersion: current, content: { headline: "Updated", body } });
   });
 });
+
+describe("translations", () => {
+  it("an editor links releases in different languages into one group; the same language twice is refused; writers cannot link", async () => {
+    const writer = await makeUser("writer");
+    const editor = await makeUser("editor");
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const english = await createRelease(writer, { headline: `English ${randomBytes(3).toString("hex")}`, language: "en", body });
+    const french = await createRelease(writer, { headline: `Français ${randomBytes(3).toString("hex")}`, language: "fr", body });
+    const english2 = await createRelease(writer, { headline: `English again ${randomBytes(3).toString("hex")}`, language: "en", body });
+    const { linkTranslation, listTranslations, listTranslationCandidates } = await import("@/db/releases/translations");
+
+    await rejects(linkTranslation(writer, { releaseId: english.id, otherReleaseId: french.id }), "forbidden");
+    expect(await listTranslations(english.id)).toEqual([]);
+    expect((await listTranslationCandidates(english.id)).map((row) => row.id)).toContain(french.id);
+
+    await linkTranslation(editor, { releaseId: english.id, otherReleaseId: french.id });
+    expect((await listTranslations(english.id)).map((row) => row.id)).toEqual([french.id]);
+    expect((await listTranslations(french.id)).map((row) => row.id)).toEqual([english.id]);
+    await rejects(linkTranslation(editor, { releaseId: french.id, otherReleaseId: english2.id }), "conflict");
+    expect(await listTranslations(english2.id)).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
+import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
 import { invalidatePublicPages } from "@/db/publishing/invalidate";
 import { requireViewer } from "@/db/viewer";
 import { failure } from "@/lib/actions/result";
@@ -71,6 +72,28 @@ export async function setSlugAction(_previous: ActionResult | null, form: FormDa
   try {
     const viewer = await requireViewer();
     await setReleaseSlug(viewer, { releaseId: form.get("releaseId"), slug: form.get("slug"), expectedVersion: form.get("expectedVersion") });
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function linkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    const viewer = await requireViewer();
+    await linkTranslation(viewer, { releaseId: form.get("releaseId"), otherReleaseId: form.get("otherReleaseId") });
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function unlinkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    const viewer = await requireViewer();
+    await unlinkTranslation(viewer, { releaseId: form.get("otherReleaseId") });
     revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
     return { ok: true };
   } catch (error) {

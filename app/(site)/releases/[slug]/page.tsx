@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ReleaseDocument } from "@/components/site/release-document";
-import { findMovedSlug, getPublicationBySlug } from "@/db/public/publications";
+import { findMovedSlug, getPublicationBySlug, listLiveTranslations } from "@/db/public/publications";
 import { publicationView } from "@/db/public/release-view";
 import { getPublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
@@ -27,7 +27,12 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 
 export default async function ReleasePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const [release, settings, topicNames] = await Promise.all([livePublication(slug), getPublicSettings(), getTopicNames()]);
+  const [release, settings, topicNames, translations] = await Promise.all([
+    livePublication(slug),
+    getPublicSettings(),
+    getTopicNames(),
+    listLiveTranslations(slug),
+  ]);
   if (!release) {
     const moved = await findMovedSlug(slug);
     if (moved) permanentRedirect(`/releases/${moved}`);
@@ -35,7 +40,13 @@ export default async function ReleasePage({ params }: { params: Promise<{ slug: 
   }
   return (
     <main id="main">
-      <ReleaseDocument release={publicationView(release, settings, topicNames)} settings={settings} />
+      <ReleaseDocument
+        release={{
+          ...publicationView(release, settings, topicNames),
+          translations: translations.map((translation) => ({ ...translation, href: `/releases/${translation.slug}` })),
+        }}
+        settings={settings}
+      />
     </main>
   );
 }

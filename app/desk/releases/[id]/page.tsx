@@ -4,11 +4,14 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
 import { SlugForm } from "@/components/desk/slug-form";
+import { TranslationsForm } from "@/components/desk/translations-form";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
 import { getReleaseForEditor } from "@/db/releases/queries";
+import { listTranslationCandidates, listTranslations } from "@/db/releases/translations";
 import { listTaxonomy } from "@/db/taxonomy/queries";
+import { can } from "@/lib/access/permissions";
 import { requireStaffPage } from "@/db/viewer";
 import { isAppError } from "@/lib/errors";
 
@@ -18,13 +21,15 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
   await connection();
   const { id } = await params;
   const viewer = await requireStaffPage(`/desk/releases/${id}`);
-  const [data, taxonomy, settings] = await Promise.all([
+  const [data, taxonomy, settings, linked, candidates] = await Promise.all([
     getReleaseForEditor(viewer, id).catch((error: unknown) => {
       if (isAppError(error) && error.code === "not_found") notFound();
       throw error;
     }),
     listTaxonomy(),
     getPublicSettings(),
+    listTranslations(id).catch(() => []),
+    listTranslationCandidates(id).catch(() => []),
   ]);
   const { release, revision } = data;
 
@@ -66,6 +71,9 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         canEdit={data.canEdit}
         actions={data.actions}
       />
+      <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+        <TranslationsForm releaseId={release.id} linked={linked} candidates={candidates} canLink={can(viewer.role, "release:edit-any")} />
+      </div>
     </main>
   );
 }

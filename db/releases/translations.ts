@@ -1,0 +1,91 @@
+import "server-only";
+import { and, desc, eq, ne } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import { assertCan, type Viewer } from "../access";
+import { appendAudit } from "../audit/append";
+import { db } from "../client";
+import { releaseRevisions, releases } from "../schema";
+import { releaseIdSchema } from "./input";
+
+/** The other releases in this release's translation group, with their languages and headlines. */
+export async function listTranslations(releaseId: string) {
+  const database = await db();
+  const [release] = await database.select({ group: releases.translationGroup }).from(releases).where(eq(releases.id, releaseId));
+  if (!release) return [];
+  return database
+    .select({ id: releases.id, slug: releases.slug, language: releaseRevisions.language, headline: releaseRevisions.headline })
+    .from(releases)
+    .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+    .where(and(eq(releases.translationGroup, release.group), ne(releases.id, releaseId)));
+}
+
+/**
+ * Marks two releases as the same release in different languages (one group for all of them). Linking
+ * is metadata about both releases, not content of either, so it needs edit rights but no new revision.
+ */
+export async function linkTranslation(viewer: Viewer, input: { releaseId: unknown; otherReleaseId: unknown }) {
+  assertCan(viewer, "release:edit-any");
+  const releaseId = releaseIdSchema.parse(input.releaseId);
+  const otherId = releaseIdSchema.parse(input.otherReleaseId);
+  if (releaseId === otherId) throw new AppError("invalid", "A release cannot be its own translation.");
+  return (await db()).transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: releases.id, group: releases.translationGroup, language: releaseRevisions.language })
+      .from(releases)
+      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+      .where(eq(releases.id, releaseId))
+      .for("update");
+    const others = await tx
+      .select({ id: releases.id, group: releases.translationGroup, language: releaseRevisions.language })
+      .from(releases)
+      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+      .where(eq(releases.id, otherId))
+      .for("update");
+    const release = rows[0];
+    const other = others[0];
+    if (!release || !other) throw new AppError("not_found", "That release does not exist.");
+    const group = await tx
+      .select({ language: releaseRevisions.language })
+      .from(releases)
+      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+      .where(eq(releases.translationGroup, release.group));
+    if (group.some((member) => member.language === other.language)) {
+      throw new AppError("conflict", "This release already has a version in that language.");
+    }
+    await tx.update(releases).set({ translationGroup: release.group }).where(eq(releases.translationGroup, other.group));
+    await appendAudit(tx, { action: "translation_linked", actorId: viewer.id, actorEmail: viewer.email, releaseId, detail: { otherReleaseId: otherId } });
+  });
+}
+
+/** Takes a release out of its translation group (it gets a group of its own). */
+export async function unlinkTranslation(viewer: Viewer, input: { releaseId: unknown }) {
+  assertCan(viewer, "release:edit-any");
+  const releaseId = releaseIdSchema.parse(input.releaseId);
+  await (await db()).transaction(async (tx) => {
+    const updated = await tx
+      .update(releases)
+      .set({ translationGroup: crypto.randomUUID() })
+      .where(eq(releases.id, releaseId))
+      .returning({ id: releases.id });
+    if (updated.length === 0) throw new AppError("not_found", "That release does not exist.");
+    await appendAudit(tx, { action: "translation_unlinked", actorId: viewer.id, actorEmail: viewer.email, releaseId });
+  });
+}
+
+/** Releases that could be linked as another language version: a different language, not already linked. */
+export async function listTranslationCandidates(releaseId: string) {
+  const database = await db();
+  const [release] = await database
+    .select({ group: releases.translationGroup, language: releaseRevisions.language })
+    .from(releases)
+    .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+    .where(eq(releases.id, releaseId));
+  if (!release) return [];
+  return database
+    .select({ id: releases.id, language: releaseRevisions.language, headline: releaseRevisions.headline })
+    .from(releases)
+    .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+    .where(and(ne(releases.translationGroup, release.group), ne(releaseRevisions.language, release.language), ne(releases.status, "trashed")))
+    .orderBy(desc(releases.updatedAt))
+    .limit(200);
+}
