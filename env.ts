@@ -30,12 +30,29 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(240),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   SEED_DEMO: booleanFlag,
+  /** Uploaded files on local disk (when no S3 bucket is set); default <DATA_DIR>/media. */
+  MEDIA_DIR: z.string().optional().transform((value) => (value ? value : undefined)),
+  /** The largest upload accepted, in bytes (default 20 MB). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+  /** S3-compatible object storage: used instead of MEDIA_DIR when S3_BUCKET is set. */
+  S3_BUCKET: z.string().optional().transform((value) => (value ? value : undefined)),
+  S3_ENDPOINT: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value.replace(/\/+$/, "") : undefined))
+    .refine((value) => value === undefined || /^https?:\/\/[^/]+$/.test(value), {
+      message: "S3_ENDPOINT must be an http(s) origin such as https://s3.eu-west-1.amazonaws.com (the bucket goes in S3_BUCKET)",
+    }),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
 export type Env = z.infer<typeof schema> & {
   dataDir: string;
   pgliteDir: string;
+  mediaDir: string;
   mode: "server" | "embedded";
   siteUrl: string;
 };
@@ -52,6 +69,7 @@ function load(): Env {
     ...value,
     dataDir,
     pgliteDir: path.resolve(/*turbopackIgnore: true*/ value.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ value.MEDIA_DIR ?? path.join(dataDir, "media")),
     mode: value.DATABASE_URL ? "server" : "embedded",
     siteUrl: (value.SITE_URL ?? `http://localhost:${value.PORT}`).replace(/\/+$/, ""),
   };

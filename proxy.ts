@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { MEDIA_CONTENT_SECURITY_POLICY } from "@/lib/media/files";
 import { contentSecurityPolicy, HSTS_HEADER, isStaffPath } from "@/lib/security/headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -29,6 +30,10 @@ export function proxy(request: NextRequest) {
       requestHeaders.set("Content-Security-Policy", csp);
       response = NextResponse.next({ request: { headers: requestHeaders } });
     }
+  } else if (pathname.startsWith("/media/")) {
+    // Uploaded files: nothing in them may run. (Headers set here win over the route handler's own.)
+    csp = MEDIA_CONTENT_SECURITY_POLICY;
+    response = NextResponse.next();
   } else {
     csp = contentSecurityPolicy("no-inline", { dev });
     response = NextResponse.next();
@@ -41,5 +46,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Not /api/media: Next buffers bodies that pass through the proxy and cuts them at 10 MB
+  // (proxyClientMaxBodySize), below the upload limit; that route sets no page headers anyway.
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/media$).*)" }],
 };
