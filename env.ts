@@ -30,6 +30,8 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(240),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(12),
   SEED_DEMO: booleanFlag,
+  /** How often each instance looks for scheduled releases that are due; 0 turns its scheduler off. */
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Uploaded files on local disk (when no S3 bucket is set); default <DATA_DIR>/media. */
   MEDIA_DIR: z.string().optional().transform((value) => (value ? value : undefined)),
   /** The largest upload accepted, in bytes (default 20 MB). */

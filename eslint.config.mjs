@@ -18,7 +18,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["scripts/**", "tests/**", "e2e/**", "bench/**", "*.config.*", "env.ts", "proxy.ts", "**/*.test.ts"],
+    files: ["scripts/**", "tests/**", "e2e/**", "bench/**", "*.config.*", "env.ts", "proxy.ts", "instrumentation.ts", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   globalIgnores([".next/**", ".data/**", ".test-data/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),

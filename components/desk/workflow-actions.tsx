@@ -16,15 +16,19 @@ export function WorkflowActions({
   version,
   actions,
   disabledReason,
+  timeZone,
 }: {
   releaseId: string;
   version: number;
   actions: ReleaseAction[];
   disabledReason: string | null;
+  timeZone?: string;
 }) {
   const [state, formAction, pending] = useActionState<TransitionState, FormData>(transitionReleaseAction, null);
   if (actions.length === 0) return null;
   const needsText = actions.some((action) => (transitionOf(action).requires ?? []).some((need) => need === "comment" || need === "reason"));
+  const needsTime = actions.some((action) => (transitionOf(action).requires ?? []).includes("time"));
+  const choices = state && !state.ok ? (state.details?.choices as { offset: string; label: string }[] | undefined) : undefined;
 
   return (
     <form action={formAction} className="space-y-3" aria-label="Workflow">
@@ -36,6 +40,28 @@ export function WorkflowActions({
             Comment or reason
           </label>
           <textarea id="workflow-comment" name="comment" rows={3} className={inputClass} placeholder="Required to request changes or retract" />
+        </div>
+      )}
+      {needsTime && (
+        <div className="space-y-1.5">
+          <label htmlFor="workflow-at" className="block text-sm font-medium">
+            Publish or embargo until ({timeZone ?? "the organisation's time zone"})
+          </label>
+          <input id="workflow-at" name="at" type="datetime-local" className={inputClass} />
+          {choices && (
+            <>
+              <label htmlFor="workflow-offset" className="block text-sm font-medium">
+                Which one?
+              </label>
+              <select id="workflow-offset" name="offset" className={inputClass}>
+                {choices.map((choice) => (
+                  <option key={choice.offset} value={choice.offset}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            </>
+          )}
         </div>
       )}
       <div className="flex flex-wrap gap-2">

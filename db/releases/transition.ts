@@ -4,21 +4,24 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { checkTransition, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
 import type { ReleaseStatus } from "@/lib/workflow/states";
-import { appendAudit } from "../audit/append";
+import { resolveLocalTime } from "@/lib/time/zoned";
+import { appendAudit, type Transaction } from "../audit/append";
 import { db } from "../client";
 import { writePublication } from "../publishing/publish";
-import { publications, releases } from "../schema";
+import { publications, releases, settings } from "../schema";
 import type { Viewer } from "../access";
 import { releaseIdSchema, versionSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
 import { CONFLICT_MESSAGE } from "./save";
 
-/** Actions whose effects this build carries out; scheduling and embargo arrive with the scheduler. */
+/** Actions people take through this function (publish_due is the scheduler's own). */
 export const PERFORMABLE_ACTIONS: readonly ReleaseAction[] = [
   "submit",
   "request_changes",
   "approve",
   "publish",
+  "schedule",
+  "embargo",
   "unschedule",
   "retract",
   "trash",
@@ -30,6 +33,8 @@ const transitionInput = z.strictObject({
   action: z.string().refine(isReleaseAction, "That is not something you can do to a release."),
   expectedVersion: versionSchema,
   comment: z.string().trim().max(5000, "The comment is too long (at most 5,000 characters).").optional(),
+  /** For schedule and embargo: a local date-time in the organisation's zone, and the offset when it is ambiguous. */
+  at: z.strictObject({ local: z.string().max(20), offset: z.string().max(6).optional() }).optional(),
 });
 
 export type TransitionResult = { status: ReleaseStatus; version: number; publishedSlug: string | null; retractedSlug: string | null };
@@ -49,7 +54,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     const { release } = context;
     const check = checkTransition(action, { role: viewer.role, status: release.status, ...context });
     if (!check.ok) throw new AppError(check.code === "invalid_state" ? "conflict" : "forbidden", check.message);
-    if (!PERFORMABLE_ACTIONS.includes(action)) throw new AppError("invalid", "Scheduling is not available yet.");
+    if (!PERFORMABLE_ACTIONS.includes(action)) throw new AppError("forbidden", check.transition.label + " is done by the scheduler, not by a person.");
     if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE, { currentVersion: release.version });
     const requires = check.transition.requires ?? [];
     if ((requires.includes("comment") || requires.includes("reason")) && !comment) {
@@ -79,6 +84,10 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
       publishedSlug = published.slug;
       revisionId = published.revisionId;
     }
+    if (action === "schedule" || action === "embargo") {
+      const when = await resolveScheduleTime(tx, parsed.data.at, now);
+      Object.assign(changes, action === "schedule" ? { publishAt: when, embargoUntil: null } : { embargoUntil: when, publishAt: null });
+    }
     if (action === "unschedule") Object.assign(changes, { publishAt: null, embargoUntil: null });
     if (action === "retract") {
       await tx
@@ -105,8 +114,26 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
       toState: to,
       revisionId,
       comment: comment ?? null,
-      detail: action === "approve" ? { contentHash: changes.approvedContentHash } : {},
+      detail:
+        action === "approve"
+          ? { contentHash: changes.approvedContentHash }
+          : action === "schedule" || action === "embargo"
+            ? { at: (changes.publishAt ?? changes.embargoUntil)?.toISOString() }
+            : {},
     });
     return { status: to, version: updated.version, publishedSlug, retractedSlug };
   });
+}
+
+/** The instant a schedule or embargo names, in the organisation's zone; refused when missing, past or ambiguous. */
+async function resolveScheduleTime(tx: Transaction, at: { local: string; offset?: string } | undefined, now: Date): Promise<Date> {
+  if (!at) throw new AppError("invalid", "Choose the date and time.");
+  const [row] = await tx.select({ timeZone: settings.timeZone }).from(settings).where(eq(settings.id, 1));
+  const timeZone = row?.timeZone ?? "UTC";
+  const resolved = resolveLocalTime(at.local, timeZone, at.offset);
+  if (!resolved.ok) {
+    throw new AppError("invalid", resolved.message, resolved.code === "ambiguous" ? { choices: resolved.choices.map(({ offset, label }) => ({ offset, label })) } : undefined);
+  }
+  if (resolved.instant.getTime() <= now.getTime()) throw new AppError("invalid", `That time has already passed (${timeZone}). Choose a time in the future, or publish now.`);
+  return resolved.instant;
 }

@@ -51,12 +51,19 @@ export async function saveReleaseAction(input: {
 export async function transitionReleaseAction(_previous: TransitionState, form: FormData): Promise<TransitionState> {
   try {
     const viewer = await requireViewer();
-    const comment = form.get("comment");
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" && value.trim() ? value : undefined;
+    };
+    const comment = text("comment");
+    const local = text("at");
+    const offset = text("offset");
     const result = await transitionRelease(viewer, {
       releaseId: form.get("releaseId"),
       action: form.get("action"),
       expectedVersion: form.get("expectedVersion"),
-      ...(typeof comment === "string" && comment.trim() ? { comment } : {}),
+      ...(comment ? { comment } : {}),
+      ...(local ? { at: { local, ...(offset ? { offset } : {}) } } : {}),
     });
     const slug = result.publishedSlug ?? result.retractedSlug;
     if (slug) invalidatePublicPages(slug);
