@@ -3,6 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { ReleaseList } from "@/components/desk/release-list";
 import { buttonClass } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { getPublicSettings } from "@/db/public/settings";
 import { listDeskReleases } from "@/db/releases/queries";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
@@ -12,10 +14,15 @@ export const metadata: Metadata = { title: "Desk" };
 export default async function DeskPage() {
   await connection();
   const viewer = await requireStaffPage("/desk");
-  const releases = await listDeskReleases(viewer);
+  const [releases, settings] = await Promise.all([listDeskReleases(viewer), getPublicSettings()]);
+  const now = Date.now();
   const mine = releases.filter((release) => release.createdBy === viewer.id && ["draft", "changes_requested"].includes(release.status));
   const inReview = releases.filter((release) => release.status === "in_review");
-  const approved = releases.filter((release) => ["approved", "scheduled", "embargoed"].includes(release.status));
+  const approved = releases.filter((release) => release.status === "approved");
+  const scheduled = releases
+    .filter((release) => ["scheduled", "embargoed"].includes(release.status))
+    .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
+  const overdue = scheduled.filter((release) => release.dueAt && now - release.dueAt.getTime() > 60_000);
   const published = releases.filter((release) => release.status === "published").slice(0, 20);
   const reviewer = can(viewer.role, "release:review");
   const othersDrafts = releases.filter((release) => release.createdBy !== viewer.id && ["draft", "changes_requested"].includes(release.status));
@@ -28,6 +35,14 @@ export default async function DeskPage() {
           New release
         </Link>
       </div>
+      {overdue.length > 0 && (
+        <div className="mb-6">
+          <Notice tone="warning" testId="overdue-warning">
+            {overdue.length === 1 ? "One release is" : `${overdue.length} releases are`} more than a minute past the time it should have gone out:{" "}
+            {overdue.map((release) => release.headline).join("; ")}. Check that the server is running and its scheduler is on.
+          </Notice>
+        </div>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <ReleaseList title="My drafts" releases={mine} empty="No drafts of yours." />
         <ReleaseList
@@ -39,6 +54,7 @@ export default async function DeskPage() {
           <ReleaseList title="Drafts by others" releases={othersDrafts} empty="Nobody else has a draft open." />
         )}
         <ReleaseList title="Approved" releases={approved} empty="Nothing approved and waiting." />
+        <ReleaseList title="Scheduled and embargoed" releases={scheduled} empty="Nothing is scheduled." timeZone={settings.timeZone} />
         <ReleaseList title="Recently published" releases={published} empty="Nothing published yet." />
       </div>
     </main>

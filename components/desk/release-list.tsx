@@ -1,8 +1,19 @@
 import Link from "next/link";
 import type { DeskRelease } from "@/db/releases/queries";
+import { formatInZone } from "@/lib/time/zoned";
 import { StatusBadge } from "./status-badge";
 
-export function ReleaseList({ title, releases, empty }: { title: string; releases: DeskRelease[]; empty: string }) {
+export function ReleaseList({
+  title,
+  releases,
+  empty,
+  timeZone,
+}: {
+  title: string;
+  releases: DeskRelease[];
+  empty: string;
+  timeZone?: string;
+}) {
   const headingId = `list-${title.toLowerCase().replace(/[^a-z]+/g, "-")}`;
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950">
@@ -19,6 +30,11 @@ export function ReleaseList({ title, releases, empty }: { title: string; release
               <Link href={`/desk/releases/${release.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
                 {release.headline}
               </Link>
+              {release.dueAt && timeZone && (
+                <time dateTime={new Date(release.dueAt).toISOString()} className="text-xs text-slate-600 dark:text-slate-400">
+                  {formatInZone(release.dueAt, timeZone)}
+                </time>
+              )}
               <StatusBadge status={release.status} />
               <span className="hidden w-32 truncate text-right text-xs text-slate-500 sm:block">{release.authorName}</span>
             </li>

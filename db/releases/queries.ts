@@ -21,6 +21,8 @@ export type DeskRelease = {
   authorName: string;
   createdBy: string;
   isLive: boolean;
+  /** When a scheduled or embargoed release goes live. */
+  dueAt: Date | null;
 };
 
 /** Every release that is not in the trash, newest activity first, for the desk's lists. */
@@ -36,6 +38,8 @@ export async function listDeskReleases(_viewer: Viewer): Promise<DeskRelease[]> 
       authorName: author.name,
       createdBy: releases.createdBy,
       liveSlug: publications.slug,
+      publishAt: releases.publishAt,
+      embargoUntil: releases.embargoUntil,
     })
     .from(releases)
     .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
@@ -44,7 +48,7 @@ export async function listDeskReleases(_viewer: Viewer): Promise<DeskRelease[]> 
     .where(ne(releases.status, "trashed"))
     .orderBy(desc(releases.updatedAt))
     .limit(500);
-  return rows.map(({ liveSlug, ...row }) => ({ ...row, isLive: liveSlug !== null }));
+  return rows.map(({ liveSlug, publishAt, embargoUntil, ...row }) => ({ ...row, isLive: liveSlug !== null, dueAt: publishAt ?? embargoUntil }));
 }
 
 /** A release as its editor page needs it, with the actions the server will accept from this viewer now. */

@@ -32,14 +32,16 @@ export async function saveReleaseAction(input: {
   releaseId: string;
   expectedVersion: number;
   contentJson: string;
+  /** Autosaves by the same author within a few minutes share one revision. */
+  autosave?: boolean;
 }): Promise<ActionResult<{ version: number; savedAt: string }>> {
   try {
     const viewer = await requireViewer();
-    const result = await saveRelease(viewer, {
-      releaseId: input.releaseId,
-      expectedVersion: input.expectedVersion,
-      content: parseContentJson(input.contentJson),
-    });
+    const result = await saveRelease(
+      viewer,
+      { releaseId: input.releaseId, expectedVersion: input.expectedVersion, content: parseContentJson(input.contentJson) },
+      { autosave: input.autosave === true },
+    );
     if (result.changed) revalidatePath("/desk");
     return { ok: true, value: { version: result.version, savedAt: new Date().toISOString() } };
   } catch (error) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
 import { SlugForm } from "@/components/desk/slug-form";
+import { HistoryLink } from "@/components/revisions/history-link";
 import { TranslationsForm } from "@/components/desk/translations-form";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
@@ -52,9 +53,12 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
       <h1 className="sr-only">Edit release: {revision.headline}</h1>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <SlugForm releaseId={release.id} slug={release.slug} version={release.version} editable={data.canEdit && !release.firstPublishedAt} />
-        <Link href={`/desk/releases/${release.id}/preview`} className="text-sm underline">
-          Preview as published
-        </Link>
+        <div className="flex gap-4 text-sm">
+          <HistoryLink releaseId={release.id} />
+          <Link href={`/desk/releases/${release.id}/preview`} className="underline">
+            Preview as published
+          </Link>
+        </div>
       </div>
       {data.editNotice && data.canEdit && (
         <div className="mb-4">
