@@ -5,6 +5,7 @@ import { ReleaseList } from "@/components/desk/release-list";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
+import { listOverdue } from "@/db/publishing/scheduler";
 import { listDeskReleases } from "@/db/releases/queries";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
@@ -14,15 +15,15 @@ export const metadata: Metadata = { title: "Desk" };
 export default async function DeskPage() {
   await connection();
   const viewer = await requireStaffPage("/desk");
-  const [releases, settings] = await Promise.all([listDeskReleases(viewer), getPublicSettings()]);
-  const now = Date.now();
+  const [releases, settings, overdueRows] = await Promise.all([listDeskReleases(viewer), getPublicSettings(), listOverdue()]);
+  const overdueIds = new Set(overdueRows.map((row) => row.id));
   const mine = releases.filter((release) => release.createdBy === viewer.id && ["draft", "changes_requested"].includes(release.status));
   const inReview = releases.filter((release) => release.status === "in_review");
   const approved = releases.filter((release) => release.status === "approved");
   const scheduled = releases
     .filter((release) => ["scheduled", "embargoed"].includes(release.status))
     .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
-  const overdue = scheduled.filter((release) => release.dueAt && now - release.dueAt.getTime() > 60_000);
+  const overdue = scheduled.filter((release) => overdueIds.has(release.id));
   const published = releases.filter((release) => release.status === "published").slice(0, 20);
   const reviewer = can(viewer.role, "release:review");
   const othersDrafts = releases.filter((release) => release.createdBy !== viewer.id && ["draft", "changes_requested"].includes(release.status));
