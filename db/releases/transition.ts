@@ -6,6 +6,7 @@ import { checkTransition, isReleaseAction, type ReleaseAction } from "@/lib/work
 import type { ReleaseStatus } from "@/lib/workflow/states";
 import { resolveLocalTime } from "@/lib/time/zoned";
 import { appendAudit, type Transaction } from "../audit/append";
+import { insertComment } from "../comments/comments";
 import { db } from "../client";
 import { writePublication } from "../publishing/publish";
 import { publications, releases, settings } from "../schema";
@@ -98,6 +99,10 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     }
     if (action === "trash") changes.deletedAt = now;
     if (action === "restore") changes.deletedAt = null;
+
+    if (comment && (action === "request_changes" || action === "retract")) {
+      await insertComment(tx, { releaseId, authorId: viewer.id, body: comment, action, revisionId });
+    }
 
     const [updated] = await tx
       .update(releases)

@@ -5,3 +5,4 @@ export * from "./releases";
 export * from "./publications";
 export * from "./audit";
 export * from "./media";
+export * from "./comments";

@@ -158,3 +158,26 @@ describe("translations", () => {
     expect(await listTranslations(english2.id)).toEqual([]);
   });
 });
+
+describe("review comments", () => {
+  it("staff comment and reply; a change request stores its comment in the thread; bad input changes nothing", async () => {
+    const writer = await makeUser("writer");
+    const editor = await makeUser("editor");
+    const { addComment, listComments } = await import("@/db/comments/comments");
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const { id, version } = await createRelease(writer, { headline: `Commented ${randomBytes(3).toString("hex")}`, body });
+    const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version });
+    await transitionRelease(editor, { releaseId: id, action: "request_changes", expectedVersion: submitted.version, comment: "Add the venue." });
+    let thread = await listComments(id);
+    expect(thread).toHaveLength(1);
+    expect(thread[0]).toMatchObject({ body: "Add the venue.", action: "request_changes", authorName: "editor person", parentId: null });
+
+    await addComment(writer, { releaseId: id, parentId: thread[0]!.id, body: "Added: Palais des Nations." });
+    await rejects(addComment(writer, { releaseId: id, body: "   " }), "invalid");
+    await rejects(addComment(writer, { releaseId: id, body: "x".repeat(5001) }), "invalid");
+    await rejects(addComment(writer, { releaseId: id, body: "Hi", authorId: editor.id }), "invalid");
+    thread = await listComments(id);
+    expect(thread).toHaveLength(2);
+    expect(thread[1]).toMatchObject({ parentId: thread[0]!.id, body: "Added: Palais des Nations.", authorName: "writer person" });
+  });
+});

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { addComment } from "@/db/comments/comments";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
@@ -103,6 +104,22 @@ export async function unlinkTranslationAction(_previous: ActionResult | null, fo
   try {
     const viewer = await requireViewer();
     await unlinkTranslation(viewer, { releaseId: form.get("otherReleaseId") });
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function addCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    const viewer = await requireViewer();
+    const parentId = form.get("parentId");
+    await addComment(viewer, {
+      releaseId: form.get("releaseId"),
+      body: form.get("body"),
+      ...(typeof parentId === "string" && parentId ? { parentId } : {}),
+    });
     revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
     return { ok: true };
   } catch (error) {

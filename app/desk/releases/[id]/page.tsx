@@ -3,11 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { SlugForm } from "@/components/desk/slug-form";
 import { HistoryLink } from "@/components/revisions/history-link";
 import { TranslationsForm } from "@/components/desk/translations-form";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
+import { listComments } from "@/db/comments/comments";
 import { getPublicSettings } from "@/db/public/settings";
 import { getReleaseForEditor } from "@/db/releases/queries";
 import { listTranslationCandidates, listTranslations } from "@/db/releases/translations";
@@ -22,7 +24,7 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
   await connection();
   const { id } = await params;
   const viewer = await requireStaffPage(`/desk/releases/${id}`);
-  const [data, taxonomy, settings, linked, candidates] = await Promise.all([
+  const [data, taxonomy, settings, linked, candidates, comments] = await Promise.all([
     getReleaseForEditor(viewer, id).catch((error: unknown) => {
       if (isAppError(error) && error.code === "not_found") notFound();
       throw error;
@@ -31,6 +33,7 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
     getPublicSettings(),
     listTranslations(id).catch(() => []),
     listTranslationCandidates(id).catch(() => []),
+    listComments(id).catch(() => []),
   ]);
   const { release, revision } = data;
 
@@ -75,6 +78,9 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         canEdit={data.canEdit}
         actions={data.actions}
       />
+      <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+        <CommentThread releaseId={release.id} comments={comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() }))} />
+      </div>
       <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
         <TranslationsForm releaseId={release.id} linked={linked} candidates={candidates} canLink={can(viewer.role, "release:edit-any")} />
       </div>
