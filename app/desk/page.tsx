@@ -17,7 +17,8 @@ export default async function DeskPage() {
   const viewer = await requireStaffPage("/desk");
   const [releases, settings, overdueRows] = await Promise.all([listDeskReleases(viewer), getPublicSettings(), listOverdue()]);
   const overdueIds = new Set(overdueRows.map((row) => row.id));
-  const mine = releases.filter((release) => release.createdBy === viewer.id && ["draft", "changes_requested"].includes(release.status));
+  const mine = releases.filter((release) => release.createdBy === viewer.id && release.status === "draft");
+  const sentBack = releases.filter((release) => release.createdBy === viewer.id && release.status === "changes_requested");
   const inReview = releases.filter((release) => release.status === "in_review");
   const approved = releases.filter((release) => release.status === "approved");
   const scheduled = releases
@@ -46,6 +47,7 @@ export default async function DeskPage() {
       )}
       <div className="grid gap-6 lg:grid-cols-2">
         <ReleaseList title="My drafts" releases={mine} empty="No drafts of yours." />
+        <ReleaseList title="Changes requested" releases={sentBack} empty="Nothing of yours was sent back." />
         <ReleaseList
           title={reviewer ? "Waiting for review" : "In review"}
           releases={inReview}

@@ -26,7 +26,7 @@ export function ReleaseList({
       ) : (
         <ul className="divide-y divide-slate-100 dark:divide-slate-800">
           {releases.map((release) => (
-            <li key={release.id} className="flex items-center gap-3 px-4 py-3">
+            <li key={release.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-3">
               <Link href={`/desk/releases/${release.id}`} className="min-w-0 flex-1 truncate font-medium hover:underline">
                 {release.headline}
               </Link>
@@ -37,6 +37,9 @@ export function ReleaseList({
               )}
               <StatusBadge status={release.status} />
               <span className="hidden w-32 truncate text-right text-xs text-slate-500 sm:block">{release.authorName}</span>
+              {release.status === "changes_requested" && release.changeRequest && (
+                <p className="w-full text-sm text-orange-900 dark:text-orange-200">“{release.changeRequest}”</p>
+              )}
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { AppError } from "@/lib/errors";
 import { allowedActions, checkEdit } from "@/lib/workflow/transitions";
 import type { ReleaseStatus } from "@/lib/workflow/states";
 import { db } from "../client";
-import { publications, releaseRevisions, releases, releaseTypes, users } from "../schema";
+import { publications, releaseComments, releaseRevisions, releases, releaseTypes, users } from "../schema";
 import type { Viewer } from "../access";
 import { contentOfRevision } from "./content";
 import { releaseIdSchema } from "./input";
@@ -23,6 +23,8 @@ export type DeskRelease = {
   isLive: boolean;
   /** When a scheduled or embargoed release goes live. */
   dueAt: Date | null;
+  /** The latest change request's comment, for releases sent back to their writer. */
+  changeRequest: string | null;
 };
 
 /** Every release that is not in the trash, newest activity first, for the desk's lists. */
@@ -40,6 +42,7 @@ export async function listDeskReleases(_viewer: Viewer): Promise<DeskRelease[]> 
       liveSlug: publications.slug,
       publishAt: releases.publishAt,
       embargoUntil: releases.embargoUntil,
+      changeRequest: sql<string | null>`(select ${releaseComments.body} from ${releaseComments} where ${releaseComments.releaseId} = ${releases.id} and ${releaseComments.action} = 'request_changes' order by ${releaseComments.createdAt} desc limit 1)`,
     })
     .from(releases)
     .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
