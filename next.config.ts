@@ -10,7 +10,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   experimental: {
     // Deliberately above our own body limits, so a huge paste gets our validation message, not Next's.
-    serverActions: { bodySizeLimit: "8mb" },
+    // (12mb: document imports accept files up to 10 MB, lib/content/import/limits.ts.)
+    serverActions: { bodySizeLimit: "12mb" },
+    // With proxy.ts in place Next buffers request bodies and cuts them at 10 MB by default: above the import limit too.
+    proxyClientMaxBodySize: "12mb",
     // Cached pages and data live in memory only: a restart, or a server pointed at another database,
     // must never serve pages from a previous run's disk cache.
     isrFlushToDisk: false,

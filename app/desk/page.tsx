@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { ReleaseList } from "@/components/desk/release-list";
+import { ImportLink } from "@/components/import/import-link";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
@@ -33,9 +34,12 @@ export default async function DeskPage() {
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Desk</h1>
-        <Link href="/desk/releases/new" className={buttonClass("primary")}>
-          New release
-        </Link>
+        <div className="flex items-center gap-4">
+          <ImportLink />
+          <Link href="/desk/releases/new" className={buttonClass("primary")}>
+            New release
+          </Link>
+        </div>
       </div>
       {overdue.length > 0 && (
         <div className="mb-6">
