@@ -64,6 +64,23 @@ export function WorkflowActions({
           )}
         </div>
       )}
+      {actions.includes("publish") && (
+        <fieldset className="space-y-1.5">
+          <legend className="text-sm font-medium">Note on the public page (only when updating a published release)</legend>
+          <label htmlFor="workflow-note-kind" className="sr-only">
+            Kind of note
+          </label>
+          <select id="workflow-note-kind" name="noteKind" className={inputClass} defaultValue="">
+            <option value="">No note</option>
+            <option value="correction">Correction</option>
+            <option value="update">Update</option>
+          </select>
+          <label htmlFor="workflow-note-text" className="sr-only">
+            Note text
+          </label>
+          <textarea id="workflow-note-text" name="noteText" rows={2} className={inputClass} placeholder="What changed, in one or two sentences" />
+        </fieldset>
+      )}
       <div className="flex flex-wrap gap-2">
         {actions.map((action) => {
           const transition = transitionOf(action);

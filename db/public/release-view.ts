@@ -1,10 +1,11 @@
 import "server-only";
 import { toReleaseView, type ReleaseView } from "@/lib/content/release-view";
+import { formatLongDate } from "@/lib/format/dates";
 import type { PublicRelease } from "./publications";
 import type { PublicSettings } from "./settings";
 
 export function publicationView(release: PublicRelease, settings: PublicSettings, topicNames: Record<string, string>): ReleaseView {
-  return toReleaseView({
+  const view = toReleaseView({
     typeName: release.typeName,
     releaseDate: release.releaseDate,
     fallbackDate: release.publishedAt,
@@ -22,4 +23,11 @@ export function publicationView(release: PublicRelease, settings: PublicSettings
     topicNames,
     language: release.language,
   });
+  return {
+    ...view,
+    corrections: release.corrections.map((note) => ({
+      date: note.at,
+      text: `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatLongDate(note.at, settings.timeZone)}: ${note.text}`,
+    })),
+  };
 }

@@ -15,6 +15,7 @@ export async function writePublication(
   release: typeof releases.$inferSelect,
   publishedBy: string | null,
   now: Date,
+  note: { kind: "correction" | "update"; text: string } | null = null,
 ) {
   if (!release.approvedRevisionId || release.currentRevisionId !== release.approvedRevisionId) {
     throw new Error("invariant: only the approved revision can be published");
@@ -50,9 +51,11 @@ export async function writePublication(
     retractedAt: null,
     retractionReason: null,
   };
+  const [existing] = await tx.select({ corrections: publications.corrections }).from(publications).where(eq(publications.releaseId, release.id));
+  const corrections = [...(existing?.corrections ?? []), ...(note ? [{ ...note, at: now.toISOString() }] : [])];
   await tx
     .insert(publications)
-    .values({ releaseId: release.id, publishedAt: now, ...row })
-    .onConflictDoUpdate({ target: publications.releaseId, set: row });
+    .values({ releaseId: release.id, publishedAt: now, ...row, corrections })
+    .onConflictDoUpdate({ target: publications.releaseId, set: { ...row, corrections } });
   return { slug: release.slug, revisionId: revision.id };
 }

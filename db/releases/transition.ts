@@ -36,6 +36,13 @@ const transitionInput = z.strictObject({
   comment: z.string().trim().max(5000, "The comment is too long (at most 5,000 characters).").optional(),
   /** For schedule and embargo: a local date-time in the organisation's zone, and the offset when it is ambiguous. */
   at: z.strictObject({ local: z.string().max(20), offset: z.string().max(6).optional() }).optional(),
+  /** With publish, for an update of a live release: a public note listed on its page. */
+  note: z
+    .strictObject({
+      kind: z.enum(["correction", "update"]),
+      text: z.string().trim().min(1, "Write the note.").max(1000, "The note is too long (at most 1,000 characters)."),
+    })
+    .optional(),
 });
 
 export type TransitionResult = { status: ReleaseStatus; version: number; publishedSlug: string | null; retractedSlug: string | null };
@@ -79,8 +86,12 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
       });
       revisionId = revision.id;
     }
+    const note = parsed.data.note ?? null;
+    if (note && (action !== "publish" || !context.isLive)) {
+      throw new AppError("invalid", "A correction or update note goes with publishing an update of a release that is already public.");
+    }
     if (action === "publish") {
-      const published = await writePublication(tx, release, viewer.id, now);
+      const published = await writePublication(tx, release, viewer.id, now, note);
       Object.assign(changes, { publishedRevisionId: published.revisionId, firstPublishedAt: release.firstPublishedAt ?? now, publishAt: null, embargoUntil: null });
       publishedSlug = published.slug;
       revisionId = published.revisionId;
@@ -124,7 +135,9 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
           ? { contentHash: changes.approvedContentHash }
           : action === "schedule" || action === "embargo"
             ? { at: (changes.publishAt ?? changes.embargoUntil)?.toISOString() }
-            : {},
+            : note
+              ? { note }
+              : {},
     });
     return { status: to, version: updated.version, publishedSlug, retractedSlug };
   });

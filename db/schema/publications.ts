@@ -5,6 +5,8 @@ import type { RelatedDocument } from "./releases";
 import { releases } from "./releases";
 import { users } from "./users";
 
+export type PublicNote = { kind: "correction" | "update"; text: string; at: string };
+
 /**
  * The only table the public side reads. Written only by the publishing transitions (publish, update,
  * embargo lift, retract), so drafts and pending releases cannot leak by construction.
@@ -34,6 +36,8 @@ export const publications = pgTable(
     contacts: jsonb("contacts").$type<MediaContact[]>().notNull().default([]),
     notesToEditorsHtml: text("notes_to_editors_html"),
     boilerplate: text("boilerplate"),
+    /** Public correction and update notes, oldest first ("Corrected on 3 March 2019: …"). */
+    corrections: jsonb("corrections").$type<PublicNote[]>().notNull().default([]),
     /** Media files the live version uses: the only ones /media serves to the public. */
     mediaKeys: jsonb("media_keys").$type<string[]>().notNull().default([]),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),

@@ -181,3 +181,37 @@ describe("review comments", () => {
     expect(thread[1]).toMatchObject({ parentId: thread[0]!.id, body: "Added: Palais des Nations.", authorName: "writer person" });
   });
 });
+
+describe("correction and update notes", () => {
+  it("an update of a live release can carry a public note, kept as a list; a first publication cannot", async () => {
+    const writer = await makeUser("writer");
+    const editor = await makeUser("editor");
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Original text." }] }] };
+    const headline = `Noted ${randomBytes(3).toString("hex")}`;
+    const { id, version } = await createRelease(writer, { headline, body });
+    let current = (await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version })).version;
+    current = (await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: current })).version;
+    await rejects(
+      transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: current, note: { kind: "correction", text: "Too early." } }),
+      "invalid",
+    );
+    current = (await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: current })).version;
+
+    const { publications } = await import("@/db/schema");
+    const fixed = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Corrected text." }] }] };
+    current = (await saveRelease(editor, { releaseId: id, expectedVersion: current, content: { headline, body: fixed } })).version;
+    current = (await transitionRelease(editor, { releaseId: id, action: "submit", expectedVersion: current })).version;
+    const approver = await makeUser("editor");
+    current = (await transitionRelease(approver, { releaseId: id, action: "approve", expectedVersion: current })).version;
+    await transitionRelease(approver, {
+      releaseId: id,
+      action: "publish",
+      expectedVersion: current,
+      note: { kind: "correction", text: "The date of the meeting was wrong." },
+    });
+    const [row] = await database.db.select().from(publications).where(eq(publications.releaseId, id));
+    expect(row!.corrections).toHaveLength(1);
+    expect(row!.corrections[0]).toMatchObject({ kind: "correction", text: "The date of the meeting was wrong." });
+    expect(row!.html).toContain("Corrected text.");
+  });
+});

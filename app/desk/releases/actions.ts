@@ -61,12 +61,15 @@ export async function transitionReleaseAction(_previous: TransitionState, form: 
     const comment = text("comment");
     const local = text("at");
     const offset = text("offset");
+    const noteKind = text("noteKind");
+    const noteText = text("noteText");
     const result = await transitionRelease(viewer, {
       releaseId: form.get("releaseId"),
       action: form.get("action"),
       expectedVersion: form.get("expectedVersion"),
       ...(comment ? { comment } : {}),
       ...(local ? { at: { local, ...(offset ? { offset } : {}) } } : {}),
+      ...(noteKind && noteText ? { note: { kind: noteKind, text: noteText } } : {}),
     });
     const slug = result.publishedSlug ?? result.retractedSlug;
     if (slug) invalidatePublicPages(slug);

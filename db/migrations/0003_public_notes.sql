@@ -1,0 +1,1 @@
+ALTER TABLE "publications" ADD COLUMN "corrections" jsonb DEFAULT '[]'::jsonb NOT NULL;
