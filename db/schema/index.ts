@@ -6,3 +6,4 @@ export * from "./publications";
 export * from "./audit";
 export * from "./media";
 export * from "./comments";
+export * from "./share-links";

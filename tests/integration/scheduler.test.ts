@@ -149,3 +149,35 @@ describeOnServer("scheduler with several processes", () => {
     expect((await verifyAuditChain(database.db)).ok).toBe(true);
   }, 240_000);
 });
+
+describe("embargo share links", () => {
+  it("show the approved text before the lift, are logged on every use, expire, can be revoked, and point to the public page after the lift", async () => {
+    const { mintShareLink, openShareLink, revokeShareLink, listShareLinks } = await import("@/db/share/share-links");
+    const { id, version } = await approvedRelease("Embargoed");
+    await rejects(mintShareLink(editor, { releaseId: id, validHours: 24 }), "conflict");
+    const at = new Date(Date.now() + 30 * 60_000);
+    await transitionRelease(editor, { releaseId: id, action: "embargo", expectedVersion: version, at: { local: toLocalInput(at, ZONE) } });
+    await rejects(mintShareLink(writer, { releaseId: id, validHours: 24 }), "forbidden");
+    await rejects(mintShareLink(editor, { releaseId: id, validHours: 24 * 30 }), "invalid");
+
+    const { token } = await mintShareLink(editor, { releaseId: id, label: "Wire agencies", validHours: 24 });
+    const shared = await openShareLink(token, "203.0.113.7");
+    expect(shared?.kind).toBe("embargoed");
+    expect(shared?.kind === "embargoed" && shared.revision.headline).toMatch(/^Embargoed /);
+    expect(await database.db.select().from(publications).where(eq(publications.releaseId, id))).toHaveLength(0);
+    expect(await openShareLink("not-a-real-token-but-long-enough", "203.0.113.7")).toBeNull();
+    const used = await database.db.select().from(auditLog).where(and(eq(auditLog.releaseId, id), eq(auditLog.action, "share_link_used")));
+    expect(used).toHaveLength(1);
+    expect(used[0]!.address).toBe("203.0.113.7");
+    expect((await database.db.select().from(auditLog).where(and(eq(auditLog.releaseId, id), eq(auditLog.action, "share_link_minted")))).length).toBe(1);
+
+    const second = await mintShareLink(editor, { releaseId: id, validHours: 1 });
+    const [link] = (await listShareLinks(editor, id)).filter((row) => row.uses === 0);
+    await revokeShareLink(editor, { linkId: link!.id });
+    expect(await openShareLink(second.token, "203.0.113.8")).toBeNull();
+
+    const [row] = await database.db.select().from(releases).where(eq(releases.id, id));
+    await publishDueReleases(new Date(at.getTime() + 1000));
+    expect(await openShareLink(token, "203.0.113.7")).toEqual({ kind: "published", slug: row!.slug });
+  });
+});

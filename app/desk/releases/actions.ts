@@ -9,7 +9,9 @@ import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
 import { invalidatePublicPages } from "@/db/publishing/invalidate";
+import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { requireViewer } from "@/db/viewer";
+import { env } from "@/env";
 import { failure } from "@/lib/actions/result";
 import { parseContentJson } from "@/lib/actions/content-json";
 import type { ActionResult } from "@/lib/errors";
@@ -123,6 +125,35 @@ export async function addCommentAction(_previous: ActionResult | null, form: For
       body: form.get("body"),
       ...(typeof parentId === "string" && parentId ? { parentId } : {}),
     });
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function mintShareLinkAction(
+  _previous: ActionResult<{ url: string; expiresAt: string }> | null,
+  form: FormData,
+): Promise<ActionResult<{ url: string; expiresAt: string }>> {
+  try {
+    const viewer = await requireViewer();
+    const { token, expiresAt } = await mintShareLink(viewer, {
+      releaseId: form.get("releaseId"),
+      label: form.get("label") ?? "",
+      validHours: form.get("validHours"),
+    });
+    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    return { ok: true, value: { url: `${env.siteUrl}/share/${token}`, expiresAt: expiresAt.toISOString() } };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+export async function revokeShareLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
+  try {
+    const viewer = await requireViewer();
+    await revokeShareLink(viewer, { linkId: form.get("linkId") });
     revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
     return { ok: true };
   } catch (error) {

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { ReleaseWorkspace } from "@/components/desk/release-workspace";
 import { CommentThread } from "@/components/comments/comment-thread";
+import { ShareLinks } from "@/components/desk/share-links";
 import { SlugForm } from "@/components/desk/slug-form";
 import { HistoryLink } from "@/components/revisions/history-link";
 import { TranslationsForm } from "@/components/desk/translations-form";
@@ -11,6 +12,7 @@ import { StatusBadge } from "@/components/desk/status-badge";
 import { Notice } from "@/components/ui/notice";
 import { listComments } from "@/db/comments/comments";
 import { getPublicSettings } from "@/db/public/settings";
+import { listShareLinks } from "@/db/share/share-links";
 import { getReleaseForEditor } from "@/db/releases/queries";
 import { listTranslationCandidates, listTranslations } from "@/db/releases/translations";
 import { listTaxonomy } from "@/db/taxonomy/queries";
@@ -36,6 +38,8 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
     listComments(id).catch(() => []),
   ]);
   const { release, revision } = data;
+  const shareable = can(viewer.role, "release:share") && release.status === "embargoed";
+  const links = shareable ? await listShareLinks(viewer, release.id) : [];
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -78,6 +82,21 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         canEdit={data.canEdit}
         actions={data.actions}
       />
+      {shareable && (
+        <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+          <ShareLinks
+            releaseId={release.id}
+            links={links.map((link) => ({
+              id: link.id,
+              label: link.label,
+              expiresAt: link.expiresAt.toISOString(),
+              uses: link.uses,
+              revoked: link.revokedAt !== null,
+              expired: link.expired,
+            }))}
+          />
+        </div>
+      )}
       <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
         <CommentThread releaseId={release.id} comments={comments.map((comment) => ({ ...comment, createdAt: comment.createdAt.toISOString() }))} />
       </div>

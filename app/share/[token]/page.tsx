@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { connection } from "next/server";
+import { ReleaseDocument } from "@/components/site/release-document";
+import { SiteFooter } from "@/components/site/site-footer";
+import { SiteHeader } from "@/components/site/site-header";
+import { getPublicSettings } from "@/db/public/settings";
+import { getTopicNames } from "@/db/public/topics";
+import { openShareLink } from "@/db/share/share-links";
+import { listTaxonomy } from "@/db/taxonomy/queries";
+import { clientAddressFrom } from "@/lib/auth/client-address";
+import { toReleaseView } from "@/lib/content/release-view";
+import { formatInZone } from "@/lib/time/zoned";
+
+export const metadata: Metadata = { title: "Embargoed release", robots: { index: false, follow: false } };
+
+/** An embargoed release shown to a journalist holding a share link; never cached. */
+export default async function SharedReleasePage({ params }: { params: Promise<{ token: string }> }) {
+  await connection();
+  const { token } = await params;
+  const shared = await openShareLink(token, clientAddressFrom(await headers()));
+  if (!shared) notFound();
+  if (shared.kind === "published") redirect(`/releases/${shared.slug}`);
+  const [settings, topicNames, taxonomy] = await Promise.all([getPublicSettings(), getTopicNames(), listTaxonomy()]);
+  const { revision } = shared;
+  const view = toReleaseView({
+    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
+    releaseDate: revision.releaseDate,
+    fallbackDate: shared.embargoUntil.toISOString(),
+    reference: revision.reference,
+    headline: revision.headline,
+    subtitle: revision.subtitle,
+    dateline: revision.dateline,
+    body: revision.body,
+    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
+    contacts: revision.contacts,
+    notesToEditors: revision.notesToEditors,
+    boilerplate: revision.boilerplate,
+    defaultBoilerplate: settings.boilerplate,
+    topics: revision.topics,
+    topicNames,
+    language: revision.language,
+  });
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SiteHeader settings={settings} />
+      <main id="main" className="flex-1">
+        <p data-testid="embargo-banner" className="bg-red-700 px-4 py-3 text-center font-semibold text-white">
+          Embargoed until {formatInZone(shared.embargoUntil, settings.timeZone)}. Not for publication or broadcast before then.
+        </p>
+        <ReleaseDocument release={view} settings={settings} />
+      </main>
+      <SiteFooter settings={settings} />
+    </div>
+  );
+}
