@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { NotificationList } from "@/components/desk/notification-list";
 import { ReleaseList } from "@/components/desk/release-list";
 import { ImportLink } from "@/components/import/import-link";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
+import { listNotifications } from "@/db/notifications/notify";
 import { listOverdue } from "@/db/publishing/scheduler";
 import { listDeskReleases } from "@/db/releases/queries";
 import { requireStaffPage } from "@/db/viewer";
@@ -16,7 +18,12 @@ export const metadata: Metadata = { title: "Desk" };
 export default async function DeskPage() {
   await connection();
   const viewer = await requireStaffPage("/desk");
-  const [releases, settings, overdueRows] = await Promise.all([listDeskReleases(viewer), getPublicSettings(), listOverdue()]);
+  const [releases, settings, overdueRows, notices] = await Promise.all([
+    listDeskReleases(viewer),
+    getPublicSettings(),
+    listOverdue(),
+    listNotifications(viewer, 8),
+  ]);
   const overdueIds = new Set(overdueRows.map((row) => row.id));
   const mine = releases.filter((release) => release.createdBy === viewer.id && release.status === "draft");
   const sentBack = releases.filter((release) => release.createdBy === viewer.id && release.status === "changes_requested");
@@ -49,6 +56,17 @@ export default async function DeskPage() {
           </Notice>
         </div>
       )}
+      <div className="mb-6">
+        <NotificationList
+          items={notices.map((notice) => ({
+            id: notice.id,
+            text: notice.text,
+            releaseId: notice.releaseId,
+            createdAt: notice.createdAt.toISOString(),
+            unread: notice.readAt === null,
+          }))}
+        />
+      </div>
       <div className="grid gap-6 lg:grid-cols-2">
         <ReleaseList title="My drafts" releases={mine} empty="No drafts of yours." />
         <ReleaseList title="Changes requested" releases={sentBack} empty="Nothing of yours was sent back." />

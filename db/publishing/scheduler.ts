@@ -4,6 +4,8 @@ import { checkSystemTransition } from "@/lib/workflow/transitions";
 import { appendAudit } from "../audit/append";
 import { db } from "../client";
 import { releases } from "../schema";
+import { notifyWorkflowEvent } from "../notifications/notify";
+import { loadRevision } from "../releases/load";
 import { writePublication } from "./publish";
 
 const dueAt = sql<Date>`coalesce(${releases.publishAt}, ${releases.embargoUntil})`;
@@ -54,6 +56,8 @@ export async function publishDueReleases(now = new Date(), batchSize = 25): Prom
           revisionId: publication.revisionId,
           detail: { dueAt: (release.publishAt ?? release.embargoUntil)?.toISOString() ?? null },
         });
+        const { headline } = await loadRevision(tx, publication.revisionId);
+        await notifyWorkflowEvent(tx, { action: "publish_due", releaseId: release.id, headline, authorId: release.createdBy, actor: { id: null, name: "Scheduler" } });
         slugs.push(publication.slug);
       }
       return { claimed: due.length, slugs };

@@ -7,6 +7,7 @@ import type { ReleaseStatus } from "@/lib/workflow/states";
 import { resolveLocalTime } from "@/lib/time/zoned";
 import { appendAudit, type Transaction } from "../audit/append";
 import { insertComment } from "../comments/comments";
+import { notifyWorkflowEvent } from "../notifications/notify";
 import { db } from "../client";
 import { writePublication } from "../publishing/publish";
 import { publications, releases, settings } from "../schema";
@@ -139,6 +140,10 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
               ? { note }
               : {},
     });
+    if (revisionId) {
+      const { headline } = await loadRevision(tx, revisionId);
+      await notifyWorkflowEvent(tx, { action, releaseId, headline, authorId: release.createdBy, actor: { id: viewer.id, name: viewer.name } });
+    }
     return { status: to, version: updated.version, publishedSlug, retractedSlug };
   });
 }

@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./media";
 export * from "./comments";
 export * from "./share-links";
+export * from "./notifications";

@@ -215,3 +215,31 @@ describe("correction and update notes", () => {
     expect(row!.html).toContain("Corrected text.");
   });
 });
+
+describe("notifications", () => {
+  it("review requested reaches editors, changes requested and published reach the author, never the actor; each marks only their own read", async () => {
+    const { listNotifications, markNotificationsRead } = await import("@/db/notifications/notify");
+    const writer = await makeUser("writer");
+    const editor = await makeUser("editor");
+    const otherEditor = await makeUser("editor");
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const headline = `Notified ${randomBytes(3).toString("hex")}`;
+    const { id, version } = await createRelease(writer, { headline, body });
+    let current = (await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version })).version;
+    const forEditor = await listNotifications(editor);
+    expect(forEditor[0]).toMatchObject({ kind: "review_requested", releaseId: id, text: `writer person asks for a review of “${headline}”.` });
+    expect((await listNotifications(otherEditor))[0]).toMatchObject({ kind: "review_requested", releaseId: id });
+    expect((await listNotifications(writer)).filter((notice) => notice.releaseId === id)).toHaveLength(0);
+
+    current = (await transitionRelease(editor, { releaseId: id, action: "request_changes", expectedVersion: current, comment: "Shorter, please." })).version;
+    current = (await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: current })).version;
+    current = (await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: current })).version;
+    await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: current });
+    const forWriter = (await listNotifications(writer)).filter((notice) => notice.releaseId === id).map((notice) => notice.kind);
+    expect(forWriter).toEqual(["published", "approved", "changes_requested"]);
+
+    await markNotificationsRead(writer);
+    expect((await listNotifications(writer)).every((notice) => notice.readAt !== null)).toBe(true);
+    expect((await listNotifications(editor)).some((notice) => notice.readAt === null)).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+import "server-only";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import type { ReleaseAction } from "@/lib/workflow/transitions";
+import type { Viewer } from "../access";
+import type { Transaction } from "../audit/append";
+import { db } from "../client";
+import { notifications, users, type NotificationKind } from "../schema";
+
+const EVENTS: Partial<Record<ReleaseAction, { kind: NotificationKind; audience: "reviewers" | "author"; text: (headline: string, actor: string) => string }>> = {
+  submit: { kind: "review_requested", audience: "reviewers", text: (headline, actor) => `${actor} asks for a review of “${headline}”.` },
+  request_changes: { kind: "changes_requested", audience: "author", text: (headline, actor) => `${actor} requested changes to “${headline}”.` },
+  approve: { kind: "approved", audience: "author", text: (headline, actor) => `${actor} approved “${headline}”.` },
+  publish: { kind: "published", audience: "author", text: (headline, actor) => `${actor} published “${headline}”.` },
+  publish_due: { kind: "published", audience: "author", text: (headline) => `“${headline}” was published at its scheduled time.` },
+};
+
+/**
+ * Writes the notices a workflow event causes, inside the event's transaction. Reviewers are the active
+ * editors and admins; the author is whoever created the release. Nobody is notified of their own action.
+ */
+export async function notifyWorkflowEvent(
+  tx: Transaction,
+  event: { action: ReleaseAction; releaseId: string; headline: string; authorId: string; actor: { id: string | null; name: string } },
+): Promise<{ userIds: string[]; text: string } | null> {
+  const spec = EVENTS[event.action];
+  if (!spec) return null;
+  const recipients =
+    spec.audience === "author"
+      ? [event.authorId]
+      : (await tx.select({ id: users.id }).from(users).where(and(eq(users.active, true), inArray(users.role, ["editor", "admin"])))).map((row) => row.id);
+  const userIds = recipients.filter((id) => id !== event.actor.id);
+  const text = spec.text(event.headline, event.actor.name);
+  if (userIds.length > 0) {
+    await tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind: spec.kind, releaseId: event.releaseId, text })));
+  }
+  return { userIds, text };
+}
+
+export async function listNotifications(viewer: Viewer, limit = 20) {
+  return (await db())
+    .select()
+    .from(notifications)
+    .where(eq(notifications.userId, viewer.id))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
+}
+
+/** Marks the viewer's own notices read; never anyone else's. */
+export async function markNotificationsRead(viewer: Viewer) {
+  await (await db())
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(and(eq(notifications.userId, viewer.id), isNull(notifications.readAt)));
+}
