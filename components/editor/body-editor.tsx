@@ -1,9 +1,11 @@
 "use client";
 
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { bodyExtensions } from "@/lib/content/extensions";
+import { cleanPastedHtml } from "@/lib/content/paste";
 import { BodyToolbar } from "./body-toolbar";
+import { ImageForm, uploadImage, type UploadedMedia } from "./image-form";
 import { LinkForm } from "./link-form";
 
 export type BodyEditorProps = {
@@ -11,6 +13,10 @@ export type BodyEditorProps = {
   initialContent?: JSONContent | null;
   /** Called with the whole document after every change. */
   onChange?: (json: JSONContent) => void;
+  /** Called once the editor exists and shows the content (nothing is saved before). */
+  onReady?: () => void;
+  /** false: the text is shown but cannot be changed (and the toolbar is hidden). Default true. */
+  editable?: boolean;
   /** Accessible name of the editable area, e.g. "Release text". */
   label: string;
   /** id of the editable area (the toolbar and link form derive their ids from it). */
@@ -19,16 +25,25 @@ export type BodyEditorProps = {
   describedBy?: string;
 };
 
+/** Reading speed used for "about N min read". */
+const WORDS_PER_MINUTE = 200;
+
 /**
  * The release body editor: Tiptap with the same extension list the server validates and renders
  * with. Created after mount (immediatelyRender: false); under Cache Components put it inside
- * <Suspense>. Ctrl/Cmd+K opens the link form.
+ * <Suspense>. Ctrl/Cmd+K opens the link form. Pasted HTML goes through cleanPastedHtml first.
  */
-export function BodyEditor({ initialContent, onChange, label, id, describedBy }: BodyEditorProps) {
+export function BodyEditor({ initialContent, onChange, onReady, editable = true, label, id, describedBy }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
+  const [upload, setUpload] = useState<{ state: "uploading" } | { state: "describe"; media: UploadedMedia } | { state: "error"; error: string } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   // Stable identities: useEditor compares options on every render and would otherwise reconfigure.
   const [extensions] = useState(bodyExtensions);
   const [content] = useState(() => initialContent ?? undefined);
+  const callbacks = useRef({ onChange, onReady });
+  useEffect(() => {
+    callbacks.current = { onChange, onReady };
+  });
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -38,8 +53,16 @@ export function BodyEditor({ initialContent, onChange, label, id, describedBy }:
         "aria-label": label,
         ...(describedBy ? { "aria-describedby": describedBy } : {}),
         spellcheck: "true",
-        class: "release-body min-h-64 px-4 py-3 focus:outline-none focus-visible:outline-none",
+        class: [
+          "release-body min-h-64 px-4 py-3 focus:outline-none focus-visible:outline-none",
+          "[&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-slate-300 [&_td]:px-2 [&_td]:py-1 [&_td]:align-top",
+          "[&_th]:border [&_th]:border-slate-300 [&_th]:bg-slate-100 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_th]:align-top dark:[&_th]:bg-slate-800",
+          "[&_.selectedCell]:bg-sky-100 dark:[&_.selectedCell]:bg-sky-900",
+          "[&_figure_img]:h-auto [&_figure_img]:max-w-full [&_figcaption]:mt-1 [&_figcaption]:text-sm [&_figcaption]:text-slate-600",
+          "[&_.ProseMirror-selectednode]:outline-2 [&_.ProseMirror-selectednode]:outline-sky-600",
+        ].join(" "),
       },
+      transformPastedHTML: (html: string) => cleanPastedHtml(html),
       handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
@@ -55,10 +78,16 @@ export function BodyEditor({ initialContent, onChange, label, id, describedBy }:
   const editor = useEditor({
     extensions,
     content,
+    editable,
     immediatelyRender: false,
     editorProps,
-    onUpdate: ({ editor }) => onChange?.(editor.getJSON()),
+    onCreate: () => callbacks.current.onReady?.(),
+    onUpdate: ({ editor }) => callbacks.current.onChange?.(editor.getJSON()),
   });
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
 
   const frame =
     "overflow-hidden rounded-md border border-slate-300 bg-white shadow-sm focus-within:border-sky-600 focus-within:ring-2 focus-within:ring-sky-600/30 dark:border-slate-600 dark:bg-slate-950";
@@ -75,12 +104,52 @@ export function BodyEditor({ initialContent, onChange, label, id, describedBy }:
     );
   }
 
+  const onFile = async (file: File | undefined) => {
+    if (fileInput.current) fileInput.current.value = "";
+    if (!file) return;
+    setUpload({ state: "uploading" });
+    const result = await uploadImage(file);
+    setUpload(result.ok ? { state: "describe", media: result.media } : { state: "error", error: result.error });
+  };
+
   const linkFormId = `${id}-link`;
+  const imageFormId = `${id}-image`;
   return (
     <div>
       <div className={frame}>
-        <BodyToolbar editor={editor} linkOpen={linkOpen} linkFormId={linkFormId} onLink={() => setLinkOpen(true)} />
-        {linkOpen && <LinkForm editor={editor} id={linkFormId} onClose={() => setLinkOpen(false)} />}
+        {editable && (
+          <BodyToolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            linkFormId={linkFormId}
+            onLink={() => setLinkOpen(true)}
+            onImage={() => fileInput.current?.click()}
+          />
+        )}
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/gif"
+          className="sr-only"
+          tabIndex={-1}
+          aria-label="Image file"
+          onChange={(event) => void onFile(event.target.files?.[0])}
+        />
+        {editable && linkOpen && <LinkForm editor={editor} id={linkFormId} onClose={() => setLinkOpen(false)} />}
+        {editable && upload?.state === "describe" && <ImageForm editor={editor} id={imageFormId} media={upload.media} onClose={() => setUpload(null)} />}
+        {upload?.state === "uploading" && (
+          <p aria-live="polite" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
+            Uploading the image…
+          </p>
+        )}
+        {upload?.state === "error" && (
+          <p aria-live="polite" data-testid="image-upload-error" className="flex items-center gap-3 border-b border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+            {upload.error}
+            <button type="button" className="underline" onClick={() => setUpload(null)}>
+              Close
+            </button>
+          </p>
+        )}
         <EditorContent editor={editor} />
       </div>
       <WordCount editor={editor} />
@@ -96,12 +165,19 @@ function WordCount({ editor }: { editor: Editor }) {
   });
   return (
     <p className="mt-1.5 text-xs text-slate-500 tabular-nums dark:text-slate-400" data-testid="word-count">
-      {words.toLocaleString("en")} {words === 1 ? "word" : "words"}
+      {readingLine(words)}
     </p>
   );
 }
 
+/** "412 words · about 2 min read" (no reading time for an empty text). */
+export function readingLine(words: number): string {
+  const count = `${words.toLocaleString("en")} ${words === 1 ? "word" : "words"}`;
+  if (words === 0) return count;
+  return `${count} · about ${Math.max(1, Math.round(words / WORDS_PER_MINUTE)).toLocaleString("en")} min read`;
+}
+
 /** Words as a reader counts them: runs of letters or digits, with apostrophes and hyphens inside. */
-function countWords(text: string): number {
+export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }

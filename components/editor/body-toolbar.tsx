@@ -29,26 +29,38 @@ function selectState({ editor }: { editor: Editor }) {
     bulletList: editor.isActive("bulletList"),
     orderedList: editor.isActive("orderedList"),
     blockquote: editor.isActive("blockquote"),
+    inTable: editor.isActive("table"),
     canUndo: editor.can().undo(),
     canRedo: editor.can().redo(),
   };
 }
 
 const ITEMS: Item[] = [
-  { key: "paragraph", label: "Paragraph", text: "¶", run: (e) => e.chain().focus().setParagraph().run(), pressed: (s) => s.paragraph },
-  { key: "h2", label: "Subheading", text: "H2", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), pressed: (s) => s.h2 },
-  { key: "h3", label: "Minor heading", text: "H3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), pressed: (s) => s.h3 },
+  { key: "paragraph", label: "Paragraph", text: "¶", shortcut: "Ctrl+Alt+0", run: (e) => e.chain().focus().setParagraph().run(), pressed: (s) => s.paragraph },
+  { key: "h2", label: "Subheading", text: "H2", shortcut: "Ctrl+Alt+2", run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(), pressed: (s) => s.h2 },
+  { key: "h3", label: "Minor heading", text: "H3", shortcut: "Ctrl+Alt+3", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), pressed: (s) => s.h3 },
   { key: "bold", label: "Bold", text: "B", shortcut: "Ctrl+B", run: (e) => e.chain().focus().toggleBold().run(), pressed: (s) => s.bold, className: "font-bold" },
   { key: "italic", label: "Italic", text: "I", shortcut: "Ctrl+I", run: (e) => e.chain().focus().toggleItalic().run(), pressed: (s) => s.italic, className: "italic font-serif" },
   { key: "link", label: "Link", text: "Link", shortcut: "Ctrl+K", run: () => undefined, pressed: (s) => s.link, className: "underline underline-offset-2" },
-  { key: "bulletList", label: "Bulleted list", text: "• List", run: (e) => e.chain().focus().toggleBulletList().run(), pressed: (s) => s.bulletList },
-  { key: "orderedList", label: "Numbered list", text: "1. List", run: (e) => e.chain().focus().toggleOrderedList().run(), pressed: (s) => s.orderedList },
-  { key: "blockquote", label: "Quotation", text: "“ ”", run: (e) => e.chain().focus().toggleBlockquote().run(), pressed: (s) => s.blockquote },
+  { key: "bulletList", label: "Bulleted list", text: "• List", shortcut: "Ctrl+Shift+8", run: (e) => e.chain().focus().toggleBulletList().run(), pressed: (s) => s.bulletList },
+  { key: "orderedList", label: "Numbered list", text: "1. List", shortcut: "Ctrl+Shift+7", run: (e) => e.chain().focus().toggleOrderedList().run(), pressed: (s) => s.orderedList },
+  { key: "blockquote", label: "Quotation", text: "“ ”", shortcut: "Ctrl+Shift+B", run: (e) => e.chain().focus().toggleBlockquote().run(), pressed: (s) => s.blockquote },
+  { key: "table", label: "Insert table", text: "Table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), disabled: (s) => s.inTable },
+  { key: "image", label: "Insert image", text: "Image", run: () => undefined },
   { key: "undo", label: "Undo", text: "Undo", shortcut: "Ctrl+Z", run: (e) => e.chain().focus().undo().run(), disabled: (s) => !s.canUndo },
   { key: "redo", label: "Redo", text: "Redo", shortcut: "Ctrl+Shift+Z", run: (e) => e.chain().focus().redo().run(), disabled: (s) => !s.canRedo },
 ];
 
-const SEPARATOR_AFTER = new Set(["h3", "link", "blockquote"]);
+/** Shown only while the cursor is in a table. */
+const TABLE_ITEMS: Item[] = [
+  { key: "addRow", label: "Add row below", text: "+ Row", run: (e) => e.chain().focus().addRowAfter().run() },
+  { key: "deleteRow", label: "Delete row", text: "− Row", run: (e) => e.chain().focus().deleteRow().run() },
+  { key: "addColumn", label: "Add column right", text: "+ Column", run: (e) => e.chain().focus().addColumnAfter().run() },
+  { key: "deleteColumn", label: "Delete column", text: "− Column", run: (e) => e.chain().focus().deleteColumn().run() },
+  { key: "deleteTable", label: "Delete table", text: "Delete table", run: (e) => e.chain().focus().deleteTable().run() },
+];
+
+const SEPARATOR_AFTER = new Set(["h3", "link", "blockquote", "image", "redo"]);
 
 /**
  * The formatting toolbar (WAI-ARIA toolbar pattern): one tab stop, arrow keys, Home and End move
@@ -59,18 +71,21 @@ export function BodyToolbar({
   linkOpen,
   linkFormId,
   onLink,
+  onImage,
 }: {
   editor: Editor;
   linkOpen: boolean;
   linkFormId: string;
   onLink: () => void;
+  onImage: () => void;
 }) {
   const state = useEditorState({ editor, selector: selectState });
+  const items = state.inTable ? [...ITEMS, ...TABLE_ITEMS] : ITEMS;
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const last = ITEMS.length - 1;
+    const last = items.length - 1;
     const next =
       event.key === "ArrowRight" ? (active === last ? 0 : active + 1)
       : event.key === "ArrowLeft" ? (active === 0 ? last : active - 1)
@@ -90,7 +105,7 @@ export function BodyToolbar({
       onKeyDown={onKeyDown}
       className="flex flex-wrap items-center gap-1 border-b border-slate-200 bg-slate-50 px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
     >
-      {ITEMS.map((item, index) => {
+      {items.map((item, index) => {
         const disabled = item.disabled?.(state) ?? false;
         const pressed = item.pressed?.(state);
         return (
@@ -100,7 +115,7 @@ export function BodyToolbar({
                 buttons.current[index] = element;
               }}
               type="button"
-              tabIndex={index === active ? 0 : -1}
+              tabIndex={index === Math.min(active, items.length - 1) ? 0 : -1}
               aria-label={item.label}
               aria-pressed={pressed}
               aria-disabled={disabled || undefined}
@@ -113,6 +128,7 @@ export function BodyToolbar({
               onClick={() => {
                 if (disabled) return;
                 if (item.key === "link") onLink();
+                else if (item.key === "image") onImage();
                 else item.run(editor);
               }}
               className={clsx(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getSchema } from "@tiptap/core";
-import { BODY_MARKS, BODY_NODES, bodyExtensions, bodySchema, ELEMENT_NAMES, shouldAutoLink, URL_ATTRIBUTES } from "./extensions";
+import { BODY_MARKS, BODY_NODES, bodyExtensions, bodySchema, ELEMENT_NAMES, isMediaSrc, MEDIA_ATTRIBUTES, shouldAutoLink, URL_ATTRIBUTES } from "./extensions";
 
 describe("bodyExtensions", () => {
   it("builds exactly the allowed nodes and marks", () => {
@@ -11,7 +11,7 @@ describe("bodyExtensions", () => {
 
   it("has no code, code block, rule, strike or underline", () => {
     const names = [...Object.keys(bodySchema().nodes), ...Object.keys(bodySchema().marks)];
-    for (const name of ["code", "codeBlock", "horizontalRule", "strike", "underline", "image", "table"]) expect(names).not.toContain(name);
+    for (const name of ["code", "codeBlock", "horizontalRule", "strike", "underline", "image"]) expect(names).not.toContain(name);
   });
 
   it("limits headings to levels 2 and 3 and configures links without target", () => {
@@ -39,5 +39,19 @@ describe("bodyExtensions", () => {
     expect(shouldAutoLink("javascript:alert(1)")).toBe(false);
     expect(shouldAutoLink("192.168.0.1")).toBe(false);
     expect(shouldAutoLink("localhost")).toBe(false);
+  });
+
+  it("has tables with header cells and a figure for our own images", () => {
+    const nodes = Object.keys(bodySchema().nodes);
+    for (const name of ["table", "tableRow", "tableHeader", "tableCell", "figure"]) expect(nodes).toContain(name);
+    expect(Object.keys(bodySchema().nodes.figure!.spec.attrs ?? {}).sort()).toEqual(["alt", "caption", "height", "src", "width"]);
+    for (const type of Object.keys(MEDIA_ATTRIBUTES)) expect(BODY_NODES).toContain(type);
+  });
+
+  it("accepts only /media/<key> as an image source", () => {
+    expect(isMediaSrc("/media/abc123def.png")).toBe(true);
+    for (const bad of ["https://example.org/a.png", "/media/", "/media/../secret", "/media/a/b", "javascript:alert(1)", "/media/ab", "//evil.example/x.png", "data:image/png;base64,AAA", null, 3]) {
+      expect(isMediaSrc(bad)).toBe(false);
+    }
   });
 });

@@ -158,3 +158,43 @@ describe("summaryFrom", () => {
     expect(summaryFrom(emptyBody())).toBe("");
   });
 });
+
+describe("renderBodyHtml: tables and images", () => {
+  it("renders a table as plain markup with header cells", () => {
+    const html = renderBodyHtml({
+      type: "doc",
+      content: [
+        {
+          type: "table",
+          content: [
+            { type: "tableRow", content: [{ type: "tableHeader", attrs: { colspan: 2, colwidth: [200] }, content: [{ type: "paragraph", content: [{ type: "text", text: "Head" }] }] }] },
+            { type: "tableRow", content: [{ type: "tableCell", attrs: { align: "center" }, content: [{ type: "paragraph", content: [{ type: "text", text: "A" }] }] }, { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "B" }] }] }] },
+          ],
+        },
+      ],
+    });
+    expect(html).toBe('<table><tbody><tr><th scope="col" colspan="2"><p>Head</p></th></tr><tr><td><p>A</p></td><td><p>B</p></td></tr></tbody></table>');
+  });
+
+  it("renders a figure with escaped alt text and caption", () => {
+    const html = renderBodyHtml({
+      type: "doc",
+      content: [{ type: "figure", attrs: { src: "/media/0123456789ab.png", alt: 'A "quoted" <b>', caption: "Caption & more", width: 640, height: 480 } }],
+    });
+    expect(html).toContain('<img src="/media/0123456789ab.png" alt="A &quot;quoted&quot; &lt;b&gt;" width="640" height="480" loading="lazy">');
+    expect(html).toContain("<figcaption>Caption &amp; more</figcaption>");
+    expect(html).not.toContain("<b>");
+  });
+
+  it("leaves out a figure whose src is not one of ours", () => {
+    for (const src of ["javascript:alert(1)", "https://evil.example/x.png", "data:image/png;base64,AA"]) {
+      const html = renderBodyHtml({ type: "doc", content: [{ type: "figure", attrs: { src, alt: "x" } }, { type: "paragraph", content: [{ type: "text", text: "after" }] }] });
+      expect(html).toBe("<p>after</p>");
+    }
+  });
+
+  it("omits the caption when there is none", () => {
+    const html = renderBodyHtml({ type: "doc", content: [{ type: "figure", attrs: { src: "/media/0123456789ab.png", alt: "Chart" } }] });
+    expect(html).not.toContain("figcaption");
+  });
+});

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString, serializeAttrsToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
-import { bodyExtensions, LINK_REL } from "./extensions";
+import { bodyExtensions, figureSpec, isMediaSrc, LINK_REL } from "./extensions";
 import { isAllowedHref } from "./urls";
 
 /** A valid body with nothing in it: one empty paragraph. */
@@ -33,10 +33,47 @@ export function renderBodyHtml(doc: JSONContent): string {
           return `<a${serializeAttrsToHTMLString({ href: href.trim(), rel: LINK_REL })}>${inner}</a>`;
         },
       },
+      nodeMapping: {
+        // Plain table markup: no editor styles or column groups from the JSON.
+        table: ({ children }) => `<table><tbody>${serializeChildrenToHTMLString(children)}</tbody></table>`,
+        tableHeader: ({ node, children }) => `<th${serializeAttrsToHTMLString({ scope: "col", ...spans(node.attrs) })}>${serializeChildrenToHTMLString(children)}</th>`,
+        tableCell: ({ node, children }) => `<td${serializeAttrsToHTMLString(spans(node.attrs))}>${serializeChildrenToHTMLString(children)}</td>`,
+        // Only our own media: a figure whose src is anything else is left out entirely.
+        figure: ({ node }) => {
+          if (!isMediaSrc(node.attrs.src)) return "";
+          return specToHtml(figureSpec(node.attrs));
+        },
+      },
       unhandledNode: ({ children }) => serializeChildrenToHTMLString(children),
       unhandledMark: ({ children }) => serializeChildrenToHTMLString(children),
     },
   });
+}
+
+function spans(attrs: Record<string, unknown>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const name of ["colspan", "rowspan"]) {
+    const value = attrs[name];
+    if (typeof value === "number" && Number.isInteger(value) && value > 1 && value <= 100) out[name] = value;
+  }
+  return out;
+}
+
+/** A small DOMOutputSpec serializer for our own specs (figureSpec): escaped attributes and text. */
+function specToHtml(spec: unknown): string {
+  if (typeof spec === "string") return escapeHtml(spec);
+  if (!Array.isArray(spec) || typeof spec[0] !== "string") return "";
+  const [tag, attrs, ...children] = spec as [string, unknown, ...unknown[]];
+  const attributes = attrs && typeof attrs === "object" && !Array.isArray(attrs) ? (attrs as Record<string, unknown>) : {};
+  const rest = attrs && typeof attrs === "object" && !Array.isArray(attrs) ? children : [attrs, ...children];
+  const clean = Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== null && value !== undefined && value !== false));
+  const open = `<${tag}${serializeAttrsToHTMLString(clean)}`;
+  if (tag === "img") return `${open}>`;
+  return `${open}>${rest.map(specToHtml).join("")}</${tag}>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 const TEXTBLOCKS = new Set(["paragraph", "heading"]);

@@ -210,3 +210,70 @@ describe("validateBody: size", () => {
     expect(result.ok).toBe(true);
   });
 });
+
+const cell = (type: "tableHeader" | "tableCell", value: string, attrs?: Record<string, unknown>): JSONContent => ({ type, ...(attrs ? { attrs } : {}), content: [p(text(value))] });
+const table = (...rows: JSONContent[][]): JSONContent => ({ type: "table", content: rows.map((cells) => ({ type: "tableRow", content: cells })) });
+const figure = (attrs: Record<string, unknown>): JSONContent => ({ type: "figure", attrs });
+
+describe("validateBody: tables", () => {
+  it("accepts a table with a header row", () => {
+    const result = validateBody(doc(table([cell("tableHeader", "Year"), cell("tableHeader", "Visitors")], [cell("tableCell", "2025"), cell("tableCell", "1,200")])));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const firstRow = result.doc.content?.[0]?.content?.[0];
+    expect(firstRow?.content?.[0]?.type).toBe("tableHeader");
+    expect(firstRow?.content?.[0]?.attrs).toMatchObject({ colspan: 1, rowspan: 1 });
+  });
+
+  it("refuses a row outside a table, a cell outside a row and text directly in a cell", () => {
+    expect(refused(doc({ type: "tableRow", content: [cell("tableCell", "x")] }))).toMatch(/table row/);
+    expect(refused(doc(table([{ type: "tableCell", content: [text("bare")] }])))).toBe("Text must be inside a paragraph or a heading.");
+    expect(refused(doc({ type: "table", content: [] }))).toBe("A table cannot be empty.");
+  });
+
+  it("refuses odd spans and alignments", () => {
+    expect(refused(doc(table([cell("tableCell", "x", { colspan: 0 })])))).toBe("A table cell can span between 1 and 100 rows or columns.");
+    expect(refused(doc(table([cell("tableCell", "x", { rowspan: 1.5 })])))).toBe("A table cell can span between 1 and 100 rows or columns.");
+    expect(refused(doc(table([cell("tableCell", "x", { align: "justify;background:url(x)" })])))).toBe("A table cell uses an alignment Pressroom does not support.");
+  });
+});
+
+describe("validateBody: images", () => {
+  const good = { src: "/media/0123456789abcdef.jpg", alt: "The minister at the podium", caption: "Geneva, 3 March", width: 1200, height: 800 };
+
+  it("accepts a figure with our media, alt text and a caption", () => {
+    const result = validateBody(doc(figure(good), p(text("After"))));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.doc.content?.[0]).toEqual({ type: "figure", attrs: good });
+  });
+
+  it("accepts a figure without a caption or dimensions", () => {
+    expect(validateBody(doc(figure({ src: good.src, alt: "A chart" }))).ok).toBe(true);
+  });
+
+  it("requires alt text", () => {
+    expect(refused(doc(figure({ ...good, alt: "" })))).toBe("Every image needs a description (alt text).");
+    expect(refused(doc(figure({ ...good, alt: "   " })))).toBe("Every image needs a description (alt text).");
+    expect(refused(doc(figure({ src: good.src })))).toBe("Every image needs a description (alt text).");
+  });
+
+  it("refuses images that are not our uploads", () => {
+    for (const src of ["https://example.org/a.png", "javascript:alert(1)", "data:image/png;base64,AAAA", "/media/../etc/passwd", "//evil.example/a.png", "/uploads/abcdef.png", null]) {
+      expect(refused(doc(figure({ ...good, src })))).toMatch(/uploaded to Pressroom/);
+    }
+  });
+
+  it("refuses bad dimensions and a figure inside a paragraph", () => {
+    expect(refused(doc(figure({ ...good, width: -1 })))).toMatch(/width and height/);
+    expect(refused(doc(figure({ ...good, height: "100" })))).toMatch(/width and height/);
+    expect(refused(doc(p(figure(good))))).toBe("A paragraph cannot contain an image.");
+  });
+});
+
+describe("validateBody: text in image attributes", () => {
+  it("removes feed-breaking control characters from alt text and captions", () => {
+    const result = validateBody(doc(figure({ src: "/media/0123456789abcdef.jpg", alt: "A\u0000 chart", caption: "Q1\u000B results" })));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.doc.content?.[0]?.attrs).toMatchObject({ alt: "A chart", caption: "Q1 results" });
+  });
+});

@@ -1,6 +1,19 @@
 import type { JSONContent } from "@tiptap/core";
 import { Node as PMNode, type ContentMatch, type NodeType, type Schema } from "@tiptap/pm/model";
-import { BODY_MARKS, BODY_NODES, bodySchema, ELEMENT_NAMES, HEADING_LEVELS, MARK_ATTRIBUTES, URL_ATTRIBUTES } from "./extensions";
+import {
+  ALT_REQUIRED_MESSAGE,
+  BODY_MARKS,
+  BODY_NODES,
+  bodySchema,
+  ELEMENT_NAMES,
+  HEADING_LEVELS,
+  isMediaSrc,
+  MARK_ATTRIBUTES,
+  MAX_ALT_LENGTH,
+  MAX_CAPTION_LENGTH,
+  MEDIA_ATTRIBUTES,
+  URL_ATTRIBUTES,
+} from "./extensions";
 import { hrefProblem } from "./urls";
 
 /** Largest accepted body, measured as UTF-8 bytes of its JSON. */
@@ -21,7 +34,9 @@ class BodyError extends Error {}
  * - JSON shape, size (MAX_BODY_BYTES) and nesting depth;
  * - only known node and mark types; structure as the schema allows it (no paragraph in a paragraph);
  * - heading levels 2 and 3 only; attribute values that are plain values;
- * - every URL attribute through the allow-list (lib/content/urls.ts);
+ * - every URL attribute through the allow-list (lib/content/urls.ts); an image's src must be one of
+ *   our uploads (`/media/<key>`), its alt text is required, its caption plain text;
+ * - table cells: whole-number spans, no stored styles;
  * - normalised output: link marks keep only { href } (target, rel, class, title are dropped; the
  *   renderer adds rel), unknown keys and attributes are dropped, control characters that break XML
  *   feeds are removed from text (tab and line breaks are kept), text left empty is removed.
@@ -99,6 +114,10 @@ function cleanNode(json: unknown, schema: Schema, depth: number): JSONContent | 
   const out: JSONContent = { type };
   if (json.attrs !== undefined) {
     out.attrs = cleanAttrs(json.attrs);
+    // Text kept in attributes (an image's alt text and caption) loses feed-breaking characters too.
+    for (const [name, value] of Object.entries(out.attrs)) {
+      if (typeof value === "string" && name !== "src") out.attrs[name] = value.replace(XML_INVALID, "");
+    }
     checkUrls(URL_ATTRIBUTES.nodes[type], out.attrs, ELEMENT_NAMES[type] ?? type, "");
   }
 
@@ -157,6 +176,8 @@ function uniqueMarks(marks: NonNullable<JSONContent["marks"]>, text: string): No
 function cleanAttrs(attrs: unknown): Record<string, unknown> {
   if (!isPlainObject(attrs)) throw new BodyError(INVALID);
   for (const value of Object.values(attrs)) {
+    // A table cell's column widths are the one list value: short, whole numbers only.
+    if (Array.isArray(value) && value.length <= 100 && value.every((item) => typeof item === "number" && Number.isFinite(item))) continue;
     if (value !== null && typeof value === "object") throw new BodyError(INVALID);
   }
   return { ...attrs };
@@ -238,6 +259,13 @@ function checkAttributes(root: PMNode) {
     if (node.type.name === "heading" && !(HEADING_LEVELS as readonly unknown[]).includes(node.attrs.level)) {
       throw new BodyError("Only subheadings (level 2) and minor headings (level 3) are allowed; the title is the only level 1 heading.");
     }
+    for (const name of MEDIA_ATTRIBUTES[node.type.name] ?? []) {
+      if (!isMediaSrc(node.attrs[name])) {
+        throw new BodyError("An image must be a file uploaded to Pressroom; images from other sites cannot be used. Upload the image again.");
+      }
+    }
+    if (node.type.name === "figure") checkFigure(node);
+    if (node.type.name === "tableCell" || node.type.name === "tableHeader") checkCell(node);
     if (node.type.name === "orderedList") {
       const start: unknown = node.attrs.start;
       if (typeof start !== "number" || !Number.isInteger(start) || start < 0 || start > 1_000_000) {
@@ -249,6 +277,39 @@ function checkAttributes(root: PMNode) {
     }
     return true;
   });
+}
+
+function checkFigure(node: PMNode) {
+  const alt: unknown = node.attrs.alt;
+  if (typeof alt !== "string" || alt.trim() === "") throw new BodyError(ALT_REQUIRED_MESSAGE);
+  if (alt.length > MAX_ALT_LENGTH) throw new BodyError(`An image description (alt text) can be at most ${MAX_ALT_LENGTH} characters long.`);
+  const caption: unknown = node.attrs.caption;
+  if (caption !== null && typeof caption !== "string") throw new BodyError(INVALID);
+  if (typeof caption === "string" && caption.length > MAX_CAPTION_LENGTH) {
+    throw new BodyError(`An image caption can be at most ${MAX_CAPTION_LENGTH.toLocaleString("en")} characters long.`);
+  }
+  for (const name of ["width", "height"]) {
+    const value: unknown = node.attrs[name];
+    if (value !== null && !(typeof value === "number" && Number.isInteger(value) && value > 0 && value <= 20_000)) {
+      throw new BodyError("An image's width and height must be whole numbers of pixels.");
+    }
+  }
+}
+
+const CELL_ALIGN = new Set([null, "left", "center", "right"]);
+
+function checkCell(node: PMNode) {
+  for (const name of ["colspan", "rowspan"]) {
+    const value: unknown = node.attrs[name];
+    if (!(typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 100)) {
+      throw new BodyError("A table cell can span between 1 and 100 rows or columns.");
+    }
+  }
+  if (!CELL_ALIGN.has(node.attrs.align as string | null)) throw new BodyError("A table cell uses an alignment Pressroom does not support.");
+  const widths: unknown = node.attrs.colwidth;
+  if (widths !== null && !(Array.isArray(widths) && widths.every((width) => typeof width === "number" && width >= 0 && width <= 10_000))) {
+    throw new BodyError(INVALID);
+  }
 }
 
 /** node.toJSON() fills in every schema attribute; marks keep only what MARK_ATTRIBUTES allows. */

@@ -79,6 +79,7 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         types={taxonomy.types.map(({ slug, name }) => ({ slug, name }))}
         topics={taxonomy.topics.map(({ slug, name }) => ({ slug, name }))}
         defaultBoilerplate={settings.boilerplate}
+        timeZone={settings.timeZone}
         canEdit={data.canEdit}
         actions={data.actions}
       />
