@@ -1,6 +1,7 @@
 import "server-only";
 import { toReleaseView, type ReleaseView } from "@/lib/content/release-view";
 import { formatLongDate } from "@/lib/format/dates";
+import type { releaseRevisions } from "../schema";
 import type { PublicRelease } from "./publications";
 import type { PublicSettings } from "./settings";
 
@@ -30,4 +31,29 @@ export function publicationView(release: PublicRelease, settings: PublicSettings
       text: `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatLongDate(note.at, settings.timeZone)}: ${note.text}`,
     })),
   };
+}
+
+/** A stored revision as it would read once published (the editor's preview, embargo share links). */
+export function revisionView(
+  revision: typeof releaseRevisions.$inferSelect,
+  context: { settings: PublicSettings; topicNames: Record<string, string>; typeName: string | null; fallbackDate: string },
+): ReleaseView {
+  return toReleaseView({
+    typeName: context.typeName,
+    releaseDate: revision.releaseDate,
+    fallbackDate: context.fallbackDate,
+    reference: revision.reference,
+    headline: revision.headline,
+    subtitle: revision.subtitle,
+    dateline: revision.dateline,
+    body: revision.body,
+    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
+    contacts: revision.contacts,
+    notesToEditors: revision.notesToEditors,
+    boilerplate: revision.boilerplate,
+    defaultBoilerplate: context.settings.boilerplate,
+    topics: revision.topics,
+    topicNames: context.topicNames,
+    language: revision.language,
+  });
 }

@@ -5,12 +5,12 @@ import { connection } from "next/server";
 import { ReleaseDocument } from "@/components/site/release-document";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { revisionView } from "@/db/public/release-view";
 import { getPublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
 import { openShareLink } from "@/db/share/share-links";
 import { listTaxonomy } from "@/db/taxonomy/queries";
 import { clientAddressFrom } from "@/lib/auth/client-address";
-import { toReleaseView } from "@/lib/content/release-view";
 import { formatInZone } from "@/lib/time/zoned";
 
 export const metadata: Metadata = { title: "Embargoed release", robots: { index: false, follow: false } };
@@ -24,23 +24,11 @@ export default async function SharedReleasePage({ params }: { params: Promise<{ 
   if (shared.kind === "published") redirect(`/releases/${shared.slug}`);
   const [settings, topicNames, taxonomy] = await Promise.all([getPublicSettings(), getTopicNames(), listTaxonomy()]);
   const { revision } = shared;
-  const view = toReleaseView({
-    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
-    releaseDate: revision.releaseDate,
-    fallbackDate: shared.embargoUntil.toISOString(),
-    reference: revision.reference,
-    headline: revision.headline,
-    subtitle: revision.subtitle,
-    dateline: revision.dateline,
-    body: revision.body,
-    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
-    contacts: revision.contacts,
-    notesToEditors: revision.notesToEditors,
-    boilerplate: revision.boilerplate,
-    defaultBoilerplate: settings.boilerplate,
-    topics: revision.topics,
+  const view = revisionView(revision, {
+    settings,
     topicNames,
-    language: revision.language,
+    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
+    fallbackDate: shared.embargoUntil.toISOString(),
   });
   return (
     <div className="flex min-h-screen flex-col">

@@ -5,12 +5,12 @@ import { connection } from "next/server";
 import { ReleaseDocument } from "@/components/site/release-document";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
+import { revisionView } from "@/db/public/release-view";
 import { getPublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
 import { getReleaseForEditor } from "@/db/releases/queries";
 import { listTaxonomy } from "@/db/taxonomy/queries";
 import { requireStaffPage } from "@/db/viewer";
-import { toReleaseView } from "@/lib/content/release-view";
 import { isAppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Preview", robots: { index: false } };
@@ -30,23 +30,11 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
     listTaxonomy(),
   ]);
   const { revision, release } = data;
-  const view = toReleaseView({
-    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
-    releaseDate: revision.releaseDate,
-    fallbackDate: new Date().toISOString(),
-    reference: revision.reference,
-    headline: revision.headline,
-    subtitle: revision.subtitle,
-    dateline: revision.dateline,
-    body: revision.body,
-    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
-    contacts: revision.contacts,
-    notesToEditors: revision.notesToEditors,
-    boilerplate: revision.boilerplate,
-    defaultBoilerplate: settings.boilerplate,
-    topics: revision.topics,
+  const view = revisionView(revision, {
+    settings,
     topicNames,
-    language: revision.language,
+    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
+    fallbackDate: new Date().toISOString(),
   });
   return (
     <div className="bg-white dark:bg-slate-950">
