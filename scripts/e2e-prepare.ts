@@ -1,4 +1,5 @@
 import { rmSync } from "node:fs";
+import postgres from "postgres";
 import { eq } from "drizzle-orm";
 import { migrateDatabase } from "@/db/migrate";
 import { users } from "@/db/schema";
@@ -7,11 +8,24 @@ import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
 import { ACCOUNTS, E2E_PASSWORD, ONE_TIME } from "../e2e/accounts";
-import { openCliDatabase, runCli } from "./cli-database";
+import { fail, openCliDatabase, runCli } from "./cli-database";
+
+/** Starts the end-to-end run from an empty database; only ever one whose name says it is for tests. */
+async function emptyServerDatabase(url: string) {
+  const name = new URL(url).pathname.slice(1);
+  if (!/e2e|test/i.test(name)) fail(`refusing to empty the database "${name}": end-to-end databases must have "e2e" or "test" in their name.`);
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe("drop schema if exists drizzle cascade; drop schema public cascade; create schema public;");
+  } finally {
+    await sql.end();
+  }
+}
 
 /** A fresh database for the end-to-end run, with known staff accounts and no demo content. */
 void runCli(async () => {
   if (env.mode === "embedded") rmSync(env.dataDir, { recursive: true, force: true });
+  else await emptyServerDatabase(env.DATABASE_URL!);
   await migrateDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   const handle = await openCliDatabase();
   try {
