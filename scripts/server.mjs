@@ -13,7 +13,24 @@ const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/**
+ * Next answers permanentRedirect() with 308. For the GET of an old release address that means the same
+ * as 301, which is what feed readers, crawlers and older clients expect, so say 301.
+ */
+function answerMovedReleasesWith301(req, res) {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/releases/")) return;
+  const writeHead = res.writeHead;
+  res.writeHead = function (statusCode, ...rest) {
+    if (statusCode !== 308) return writeHead.call(this, statusCode, ...rest);
+    // Next adds the Location header twice (same value); send it once.
+    const location = this.getHeader("location");
+    if (Array.isArray(location)) this.setHeader("location", location[0]);
+    return writeHead.call(this, 301, ...rest);
+  };
+}
+
 const server = http.createServer((req, res) => {
+  answerMovedReleasesWith301(req, res);
   const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "unknown", trustedHops);
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   if (trustedHops <= 0) req.headers["x-forwarded-for"] = address;
