@@ -10,7 +10,6 @@ import type { Viewer } from "../access";
 import { contentOfRevision } from "./content";
 import { releaseIdSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
-import { PERFORMABLE_ACTIONS } from "./transition";
 
 export type DeskRelease = {
   id: string;
@@ -74,7 +73,7 @@ export async function getReleaseForEditor(viewer: Viewer, id: unknown) {
     isLive: context.isLive,
     canEdit: edit.ok,
     editNotice: edit.ok ? edit.notice : edit.message,
-    actions: allowedActions(transitionContext).filter((action) => PERFORMABLE_ACTIONS.includes(action)),
+    actions: allowedActions(transitionContext),
   };
 }
 
