@@ -1,30 +1,14 @@
 "use client";
 
-import type { JSONContent } from "@tiptap/react";
+import type { ReleaseContent } from "@/lib/content/release";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
-export type MediaContactDraft = { name: string; role: string | null; email: string | null; phone: string | null };
-export type RelatedDocumentDraft = { title: string; url: string | null; mediaKey: string | null; note: string | null };
-
-/** The release as the editor holds it: exactly the fields the server's content schema accepts. */
-export type ReleaseDraft = {
-  type: string | null;
-  language: string;
-  headline: string;
-  subtitle: string | null;
-  dateline: string | null;
-  releaseDate: string | null;
-  reference: string | null;
-  summary: string | null;
-  body: JSONContent;
-  notesToEditors: JSONContent | null;
-  boilerplate: string | null;
-  relatedDocuments: RelatedDocumentDraft[];
-  contacts: MediaContactDraft[];
-  topics: string[];
-};
+/** The release as the editor holds it: exactly the content the server's schema accepts (one definition). */
+export type ReleaseDraft = ReleaseContent;
+export type MediaContactDraft = ReleaseContent["contacts"][number];
+export type RelatedDocumentDraft = ReleaseContent["relatedDocuments"][number];
 
 export const LANGUAGES = [
   ["en", "English"],
