@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
-import { signIn, uniqueHeadline } from "./support";
+import { focusText, moveCaret, signIn, textSettles, uniqueHeadline } from "./support";
 
 const SAVED = /^Saved \d\d:\d\d$/;
 const wordFixture = readFileSync(path.join(__dirname, "fixtures", "word-paste.html"), "utf8");
@@ -31,11 +31,12 @@ function toolbar(page: Page): Locator {
 async function tool(page: Page, name: string) {
   await toolbar(page).getByRole("button", { name, exact: true }).click();
   await expect(body(page)).toBeFocused();
+  await textSettles(page);
 }
 
 async function endOfText(page: Page) {
-  await body(page).click();
-  await page.keyboard.press("Control+End");
+  await focusText(page, body(page));
+  await moveCaret(page, "Control+End");
 }
 
 test("a writer uses every body element and every detail; autosave keeps it all across a reload", async ({ page }) => {
@@ -60,12 +61,14 @@ test("a writer uses every body element and every detail; autosave keeps it all a
   await page.keyboard.type("italic words");
   await page.keyboard.press("Control+i");
   await page.keyboard.type(" and our website");
-  for (let i = 0; i < "our website".length; i++) await page.keyboard.press("Shift+ArrowLeft");
+  for (let i = 0; i < "our website".length; i++) await moveCaret(page, "Shift+ArrowLeft");
   await toolbar(page).getByRole("button", { name: "Link", exact: true }).click();
   await page.getByLabel("Link address", { exact: true }).fill("https://example.org/centre");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(body(page)).toBeFocused();
-  await page.keyboard.press("End");
+  await textSettles(page);
+  await expect(body(page).locator('a[href="https://example.org/centre"]')).toHaveText("our website");
+  await moveCaret(page, "End");
   await page.keyboard.press("Enter");
   await tool(page, "Bulleted list");
   await page.keyboard.type("First bullet");
@@ -107,7 +110,7 @@ test("a writer uses every body element and every detail; autosave keeps it all a
   await page.getByRole("button", { name: "Add related document link" }).click();
   await page.getByLabel("Document 1: title", { exact: true }).fill("Programme (PDF)");
   await page.getByLabel("Document 1: link", { exact: true }).fill("https://example.org/programme.pdf");
-  await page.getByRole("textbox", { name: "Notes to editors" }).click();
+  await focusText(page, page.getByRole("textbox", { name: "Notes to editors" }));
   await page.keyboard.type("Photos on request.");
   await page.getByLabel("Boilerplate (About …)", { exact: true }).fill("The Ministry looks after public health.");
 
@@ -158,8 +161,8 @@ test("two people on one draft: the later save gets the conflict choice and can o
   await expect(toolbar(editor).getByRole("button", { name: "Bold" })).toBeVisible();
   await expect(page.getByTestId("presence")).toHaveText("Also open by: Eli Editor", { timeout: 20_000 });
 
-  await body(editor).click();
-  await editor.keyboard.press("Control+End");
+  await focusText(editor, body(editor));
+  await moveCaret(editor, "Control+End");
   await editor.keyboard.type(" Editor's addition.");
   await editor.getByRole("button", { name: "Save", exact: true }).click();
   await expect(editor.getByTestId("save-status")).toHaveText(SAVED);

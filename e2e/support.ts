@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, E2E_PASSWORD, type AccountName } from "./accounts";
 
 export async function signIn(page: Page, account: AccountName, options: { password?: string } = {}) {
@@ -17,4 +17,35 @@ export async function signOut(page: Page) {
 /** A headline no other test uses, so tests never depend on each other's data. */
 export function uniqueHeadline(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/**
+ * Clicks into a rich-text field and waits until it has settled. ProseMirror writes its own selection
+ * back into the page 20 ms after the field gains focus; a caret key a robot presses inside that window
+ * (no person is that quick) is undone, and the next Enter then replaces a selection instead of
+ * splitting. Waiting two frames plus that delay, inside the page, makes the keys land as a person's do.
+ */
+export async function focusText(page: Page, field: Locator) {
+  await field.click();
+  await expect(field).toBeFocused();
+  await textSettles(page);
+}
+
+/**
+ * Presses a key that only moves the caret (End, Control+End, arrows…) and waits for ProseMirror to
+ * read the new position: it learns of caret moves from the browser's asynchronous selectionchange
+ * event, which a robot's next key can overtake (a person's cannot), so an Enter pressed at once
+ * would act on the old selection.
+ */
+export async function moveCaret(page: Page, key: string) {
+  await page.keyboard.press(key);
+  await textSettles(page);
+}
+
+/** Waits out ProseMirror's post-focus selection write (see focusText) after focus came back some other way. */
+export async function textSettles(page: Page) {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 40)))),
+  );
 }

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { signIn, uniqueHeadline } from "./support";
+import { focusText, moveCaret, signIn, uniqueHeadline } from "./support";
 
 const ZONE = "Europe/Zurich";
 
@@ -35,8 +35,8 @@ test("review round trip, then a scheduled release goes out with nobody touching 
 
   await page.reload();
   await expect(page.getByTestId("release-status")).toHaveText("Changes requested");
-  await page.getByRole("textbox", { name: "Release text" }).click();
-  await page.keyboard.press("End");
+  await focusText(page, page.getByRole("textbox", { name: "Release text" }));
+  await moveCaret(page, "End");
   await page.keyboard.type(" It takes place on Tuesday.");
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("save-status")).toContainText("Saved");
