@@ -48,6 +48,20 @@ const schema = z.object({
   S3_REGION: z.string().min(1).default("us-east-1"),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Outgoing mail for notifications, e.g. smtp://user:pass@mail.example.org:587; unset = no email. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || /^smtps?:\/\//.test(value), { message: "SMTP_URL must start with smtp:// or smtps://" }),
+  /** The sender of notification emails. */
+  MAIL_FROM: z.string().default("Pressroom <pressroom@localhost>"),
+  /** A WebSub hub (e.g. https://pubsubhubbub.appspot.com/): feeds name it and every publication change pings it. */
+  WEBSUB_HUB: z
+    .string()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), { message: "WEBSUB_HUB must be an http(s) URL" }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
