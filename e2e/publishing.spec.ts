@@ -1,33 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, uniqueHeadline } from "./support";
-
-async function writeRelease(page: Page, headline: string) {
-  await page.goto("/desk/releases/new");
-  await page.getByLabel("Headline").fill(headline);
-  const body = page.getByRole("textbox", { name: "Release text" });
-  await body.click();
-  await page.keyboard.type("The Office announced today a new programme of public briefings.");
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Subheading" }).click();
-  await page.keyboard.type("Key points");
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Bulleted list" }).click();
-  await page.keyboard.type("Briefings every month");
-  await page.keyboard.press("Enter");
-  await page.keyboard.type("Open to accredited media");
-  await page.keyboard.press("Enter");
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Quotation" }).click();
-  await page.keyboard.type("We want to be easy to reach.");
-  await page.getByRole("button", { name: "Create draft" }).click();
-  await expect(page).toHaveURL(/\/desk\/releases\/[0-9a-f-]{36}$/);
-  await expect(page.getByTestId("release-status")).toHaveText("Draft");
-  return page.url().split("/").pop()!;
-}
-
-async function press(page: Page, button: string) {
-  await page.getByRole("button", { name: button, exact: true }).click();
-}
+import { expect, test } from "@playwright/test";
+import { press, signIn, uniqueHeadline, writeRelease } from "./support";
 
 test("writer drafts and submits; editor approves and publishes; the public reads it; RSS carries it", async ({ page, browser, request }) => {
   const headline = uniqueHeadline("Office announces public briefings");

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, E2E_PASSWORD, type AccountName } from "./accounts";
 
 export async function signIn(page: Page, account: AccountName, options: { password?: string } = {}) {
@@ -48,4 +48,47 @@ export async function textSettles(page: Page) {
     () =>
       new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 40)))),
   );
+}
+
+/** Creates a draft with a heading, a list and a quotation; returns its id, leaving the page on its editor. */
+export async function writeRelease(page: Page, headline: string) {
+  await page.goto("/desk/releases/new");
+  await page.getByLabel("Headline").fill(headline);
+  const body = page.getByRole("textbox", { name: "Release text" });
+  await body.click();
+  await page.keyboard.type("The Office announced today a new programme of public briefings.");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Subheading" }).click();
+  await page.keyboard.type("Key points");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Bulleted list" }).click();
+  await page.keyboard.type("Briefings every month");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Open to accredited media");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Quotation" }).click();
+  await page.keyboard.type("We want to be easy to reach.");
+  await page.getByRole("button", { name: "Create draft" }).click();
+  await expect(page).toHaveURL(/\/desk\/releases\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("release-status")).toHaveText("Draft");
+  return page.url().split("/").pop()!;
+}
+
+/** Presses a workflow or form button by its exact name. */
+export async function press(page: Page, button: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
+}
+
+/** An editor, in a browser context of their own, approves and publishes a release waiting for review. */
+export async function approveAndPublish(browser: Browser, releaseId: string) {
+  const context = await browser.newContext();
+  const editor = await context.newPage();
+  await signIn(editor, "editor");
+  await editor.goto(`/desk/releases/${releaseId}`);
+  await press(editor, "Approve");
+  await expect(editor.getByTestId("release-status")).toHaveText("Approved");
+  await press(editor, "Publish now");
+  await expect(editor.getByTestId("release-status")).toHaveText("Published");
+  await context.close();
 }

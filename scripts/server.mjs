@@ -29,8 +29,26 @@ function answerMovedReleasesWith301(req, res) {
   };
 }
 
+const GONE_PATHS = Symbol.for("pressroom.gone-paths");
+
+/**
+ * A retracted release's page renders a tombstone and marks its path (lib/http/gone.ts); Next's page
+ * cache can only store 200 or 404, so the status of a marked path becomes 410 Gone here.
+ */
+function answerRetractedReleasesWith410(req, res) {
+  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/releases/")) return;
+  const path = req.url.split("?")[0].replace(/\/+$/, "");
+  const writeHead = res.writeHead;
+  res.writeHead = function (statusCode, ...rest) {
+    const gone = globalThis[GONE_PATHS];
+    if (statusCode === 200 && gone?.has(path)) return writeHead.call(this, 410, ...rest);
+    return writeHead.call(this, statusCode, ...rest);
+  };
+}
+
 const server = http.createServer((req, res) => {
   answerMovedReleasesWith301(req, res);
+  answerRetractedReleasesWith410(req, res);
   const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "unknown", trustedHops);
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   if (trustedHops <= 0) req.headers["x-forwarded-for"] = address;

@@ -5,6 +5,7 @@ import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
 import { publications, releaseTypes, type releases } from "../schema";
 import { loadRevision } from "../releases/load";
+import { announcePublicChange } from "./public-change";
 
 /**
  * Writes (or replaces) the release's publications row from exactly the approved revision, inside the
@@ -57,5 +58,6 @@ export async function writePublication(
     .insert(publications)
     .values({ releaseId: release.id, publishedAt: now, ...row, corrections })
     .onConflictDoUpdate({ target: publications.releaseId, set: { ...row, corrections } });
+  await announcePublicChange(tx, { slugs: [release.slug] });
   return { slug: release.slug, revisionId: revision.id };
 }

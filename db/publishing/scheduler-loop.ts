@@ -1,6 +1,6 @@
 import "server-only";
 import { env } from "@/env";
-import { INTERNAL_TOKEN_HEADER, internalToken } from "./internal-token";
+import { expireOwnCache } from "./expire-own-cache";
 import { publishDueReleases } from "./scheduler";
 
 const holder = globalThis as unknown as { pressroomScheduler?: NodeJS.Timeout };
@@ -17,7 +17,7 @@ export function startScheduler() {
     running = true;
     try {
       const slugs = await publishDueReleases();
-      if (slugs.length > 0) await expireOwnCache(slugs);
+      if (slugs.length > 0) await expireOwnCache({ slugs, tags: [] });
     } catch (error) {
       console.error("scheduler: publishing due releases failed; will retry", error);
     } finally {
@@ -25,22 +25,4 @@ export function startScheduler() {
     }
   }, env.SCHEDULER_INTERVAL_MS);
   holder.pressroomScheduler.unref();
-}
-
-async function expireOwnCache(slugs: string[]) {
-  const host = env.HOSTNAME === "0.0.0.0" || env.HOSTNAME === "::" ? "127.0.0.1" : env.HOSTNAME;
-  for (let attempt = 1; attempt <= 5; attempt += 1) {
-    try {
-      const response = await fetch(`http://${host}:${env.PORT}/api/internal/revalidate`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", [INTERNAL_TOKEN_HEADER]: internalToken() },
-        body: JSON.stringify({ slugs }),
-      });
-      if (response.ok) return;
-    } catch {
-      // the server may still be starting; try again shortly
-    }
-    await new Promise((resolve) => setTimeout(resolve, attempt * 500));
-  }
-  console.error(`scheduler: could not expire cached pages for ${slugs.join(", ")}`);
 }

@@ -15,6 +15,7 @@ import type { Viewer } from "../access";
 import { releaseIdSchema, versionSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
 import { CONFLICT_MESSAGE } from "./save";
+import { announcePublicChange } from "../publishing/public-change";
 
 const transitionInput = z.strictObject({
   releaseId: releaseIdSchema,
@@ -92,6 +93,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
         .update(publications)
         .set({ retractedAt: now, retractionReason: comment!, updatedAt: now })
         .where(and(eq(publications.releaseId, releaseId), isNull(publications.retractedAt)));
+      await announcePublicChange(tx, { slugs: [release.slug] });
       retractedSlug = release.slug;
     }
     if (action === "trash") changes.deletedAt = now;

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath, revalidateTag } from "next/cache";
+import { announcePublicChangeNow } from "@/db/publishing/public-change";
 import { SETTINGS_TAG } from "@/db/public/settings";
 import { TOPICS_TAG } from "@/db/public/topics";
 import { updateSettings } from "@/db/settings/update";
@@ -11,17 +12,18 @@ import type { ActionResult } from "@/lib/errors";
 
 type State = ActionResult | null;
 
-/** Public pages carry the letterhead, topic names and type names: expire them all at once. */
-function expirePublicPages(tag: string) {
+/** Public pages carry the letterhead, topic names and type names: expire them all at once, on every instance. */
+async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
   revalidateTag(tag, { expire: 0 });
   revalidatePath("/", "layout");
+  await announcePublicChangeNow({ tags: [tag] }).catch((error) => console.error("cache: could not tell other instances", error));
 }
 
 export async function updateSettingsAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
     await updateSettings(viewer, Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$"))));
-    expirePublicPages(SETTINGS_TAG);
+    await expirePublicPages(SETTINGS_TAG);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -32,7 +34,7 @@ export async function createTopicAction(_previous: State, form: FormData): Promi
   try {
     const viewer = await requireViewer();
     await createTopic(viewer, { name: form.get("name") });
-    expirePublicPages(TOPICS_TAG);
+    await expirePublicPages(TOPICS_TAG);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -43,7 +45,7 @@ export async function deleteTopicAction(_previous: State, form: FormData): Promi
   try {
     const viewer = await requireViewer();
     await deleteTopic(viewer, form.get("slug"));
-    expirePublicPages(TOPICS_TAG);
+    await expirePublicPages(TOPICS_TAG);
     return { ok: true };
   } catch (error) {
     return failure(error);

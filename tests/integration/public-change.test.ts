@@ -1,0 +1,77 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Viewer } from "@/db/access";
+import { PUBLIC_CHANGE_CHANNEL, announcePublicChange, publicChangeSchema } from "@/db/publishing/public-change";
+import { createRelease } from "@/db/releases/create";
+import { transitionRelease } from "@/db/releases/transition";
+import type { Role } from "@/db/schema";
+import { bootstrap } from "@/db/seed/bootstrap";
+import { insertStaffMember } from "@/db/staff/insert";
+import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+
+describeOnServer("public changes reach every instance through Postgres", () => {
+  let database: TestDatabase;
+  let listener: postgres.Sql;
+  const heard: string[] = [];
+  let writer: Viewer;
+  let editor: Viewer;
+
+  async function makeUser(role: Role): Promise<Viewer> {
+    const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
+    return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  }
+
+  /** Waits until the listener has heard `count` notifications, or a second has passed. */
+  async function heardAtLeast(count: number) {
+    for (let waited = 0; waited < 1000 && heard.length < count; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    return heard.map((payload) => publicChangeSchema.parse(JSON.parse(payload)));
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ server: true });
+    await bootstrap(database.db, { demo: false });
+    writer = await makeUser("writer");
+    editor = await makeUser("editor");
+    listener = postgres(database.url!, { max: 1, onnotice: () => {} });
+    await listener.listen(PUBLIC_CHANGE_CHANNEL, (payload) => heard.push(payload));
+  });
+  afterAll(async () => {
+    await listener.end({ timeout: 1 });
+    await database.drop();
+  });
+
+  it("publishing and retracting announce the release's slug once each, when the transaction commits", async () => {
+    heard.length = 0;
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Heard everywhere." }] }] };
+    const { id, version } = await createRelease(writer, { headline: `Heard everywhere ${randomBytes(3).toString("hex")}`, body });
+    const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version });
+    const approved = await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: submitted.version });
+    expect(await heardAtLeast(1)).toEqual([]); // Nothing public changed yet.
+
+    const published = await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: approved.version });
+    const afterPublish = await heardAtLeast(1);
+    expect(afterPublish).toHaveLength(1);
+    const slug = afterPublish[0]!.slugs[0]!;
+    expect(slug).toMatch(/^heard-everywhere-/);
+
+    await transitionRelease(editor, { releaseId: id, action: "retract", expectedVersion: published.version, comment: "Issued in error." });
+    expect(await heardAtLeast(2)).toEqual([
+      { slugs: [slug], tags: [] },
+      { slugs: [slug], tags: [] },
+    ]);
+  });
+
+  it("a rolled-back change announces nothing", async () => {
+    heard.length = 0;
+    await database.db
+      .transaction(async (tx) => {
+        await announcePublicChange(tx, { slugs: ["never-committed"] });
+        throw new Error("roll back");
+      })
+      .catch(() => undefined);
+    await database.db.transaction(async (tx) => announcePublicChange(tx, { tags: ["settings"] }));
+    expect(await heardAtLeast(1)).toEqual([{ slugs: [], tags: ["settings"] }]);
+    expect(heard).toHaveLength(1);
+  });
+});
