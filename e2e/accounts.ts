@@ -16,3 +16,9 @@ export const ACCOUNTS = {
 export const ONE_TIME = { email: "newcomer@e2e.test", name: "Nia Newcomer", role: "editor", password: "e2e-one-time-password" } as const;
 
 export type AccountName = keyof typeof ACCOUNTS;
+
+/** Topics the end-to-end database starts with (tests that need a topic page tick one of them). */
+export const E2E_TOPICS = [
+  { slug: "public-health", name: "Public health" },
+  { slug: "trade", name: "Trade" },
+] as const;

@@ -2,12 +2,12 @@ import { rmSync } from "node:fs";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
 import { migrateDatabase } from "@/db/migrate";
-import { users } from "@/db/schema";
+import { topics, users } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { hashPassword } from "@/lib/auth/password";
-import { ACCOUNTS, E2E_PASSWORD, ONE_TIME } from "../e2e/accounts";
+import { ACCOUNTS, E2E_PASSWORD, E2E_TOPICS, ONE_TIME } from "../e2e/accounts";
 import { fail, openCliDatabase, runCli } from "./cli-database";
 
 /** Starts the end-to-end run from an empty database; only ever one whose name says it is for tests. */
@@ -35,6 +35,7 @@ void runCli(async () => {
       const { user } = await insertStaffMember(handle.db, account);
       await handle.db.update(users).set({ passwordHash: known, mustChangePassword: false }).where(eq(users.id, user.id));
     }
+    await handle.db.insert(topics).values([...E2E_TOPICS]);
     const { user } = await insertStaffMember(handle.db, ONE_TIME);
     await handle.db.update(users).set({ passwordHash: await hashPassword(ONE_TIME.password) }).where(eq(users.id, user.id));
   } finally {
