@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // PGlite must stay a real Node package: bundled, it builds and then fails every query at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Metadata in <head> for every client: public pages run no JavaScript that could move streamed
+  // metadata from <body> into <head>, and link previews read only <head>.
+  htmlLimitedBots: /.*/,
   experimental: {
     // Deliberately above our own body limits, so a huge paste gets our validation message, not Next's.
     // (12mb: document imports accept files up to 10 MB, lib/content/import/limits.ts.)

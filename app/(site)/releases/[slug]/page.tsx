@@ -1,10 +1,18 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ReleaseDocument } from "@/components/site/release-document";
-import { findMovedSlug, getPublicationBySlug, listLiveTranslations } from "@/db/public/publications";
+import { findMovedSlug, getPublicationBySlug, listLiveTranslations, type PublicRelease } from "@/db/public/publications";
 import { publicationView } from "@/db/public/release-view";
-import { getPublicSettings } from "@/db/public/settings";
+import { getPublicSettings, type PublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
+import { env } from "@/env";
+import { feedAlternates } from "@/lib/feeds/discovery";
+import { markGone } from "@/lib/http/gone";
+import { safeAccent } from "@/lib/public/labels";
+import { jsonLdScript } from "@/lib/seo/json-ld";
+import { releaseJsonLd, releaseMetadata, retractedMetadata, type ReleaseSeoInput } from "@/lib/seo/release-seo";
+import { firstBodyImage, generatedShareImage } from "@/lib/seo/share-image";
+import { Tombstone } from "./tombstone";
 
 // Rendered on first request and served from the cache; publishing transitions expire it at once. The
 // 60 s revalidation only bounds how long a shared cache in front of the app may keep a copy.
@@ -14,21 +22,48 @@ export function generateStaticParams() {
   return [];
 }
 
-async function livePublication(slug: string) {
-  const release = await getPublicationBySlug(slug);
-  return release && !release.retractedAt ? release : null;
+type Props = { params: Promise<{ slug: string }> };
+
+function seoInput(
+  release: PublicRelease,
+  settings: PublicSettings,
+  topicNames: Record<string, string>,
+  translations: { slug: string; language: string }[],
+): ReleaseSeoInput {
+  return {
+    siteUrl: env.siteUrl,
+    organisationName: settings.organisationName,
+    release: { ...release, topicNames: release.topics.map((slug) => topicNames[slug] ?? slug) },
+    translations,
+    image:
+      firstBodyImage(release.html, release.mediaKeys, env.siteUrl) ??
+      generatedShareImage(env.siteUrl, release.slug, release.headline, release.contentHash),
+  };
 }
 
-export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
-  const release = await livePublication((await params).slug);
-  if (!release) return {};
-  return { title: release.headline, description: release.summary, alternates: { canonical: `/releases/${release.slug}` } };
-}
-
-export default async function ReleasePage({ params }: { params: Promise<{ slug: string }> }) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const [release, settings, topicNames, translations] = await Promise.all([
-    livePublication(slug),
+    getPublicationBySlug(slug),
+    getPublicSettings(),
+    getTopicNames(),
+    listLiveTranslations(slug),
+  ]);
+  if (!release) return {};
+  if (release.retractedAt) return retractedMetadata(release.headline);
+  const metadata = releaseMetadata(seoInput(release, settings, topicNames, translations));
+  // A page's `alternates` replaces the layout's whole, so the feed links are named again here.
+  return { ...metadata, alternates: { ...metadata.alternates, types: feedAlternates({ kind: "all" }, `${settings.organisationName}: press releases`) } };
+}
+
+export async function generateViewport(): Promise<Viewport> {
+  return { themeColor: safeAccent((await getPublicSettings()).accentColor) };
+}
+
+export default async function ReleasePage({ params }: Props) {
+  const { slug } = await params;
+  const [release, settings, topicNames, translations] = await Promise.all([
+    getPublicationBySlug(slug),
     getPublicSettings(),
     getTopicNames(),
     listLiveTranslations(slug),
@@ -38,8 +73,22 @@ export default async function ReleasePage({ params }: { params: Promise<{ slug: 
     if (moved) permanentRedirect(`/releases/${moved}`);
     notFound();
   }
+  if (release.retractedAt) {
+    // The cached tombstone answers 200 inside Next; scripts/server.mjs turns a marked path into 410.
+    markGone(`/releases/${slug}`);
+    return (
+      <Tombstone
+        headline={release.headline}
+        language={release.language}
+        retractedAt={release.retractedAt}
+        reason={release.retractionReason}
+        settings={settings}
+      />
+    );
+  }
   return (
     <main id="main">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(seoInput(release, settings, topicNames, translations))) }} />
       <ReleaseDocument
         release={{
           ...publicationView(release, settings, topicNames),
