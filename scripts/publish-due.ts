@@ -1,15 +1,20 @@
+import { settleNotificationEmails } from "@/db/notifications/send-emails";
 import { publishDueReleases } from "@/db/publishing/scheduler";
+import { feedUrlsFor, pingWebSubHub } from "@/db/publishing/websub";
 import { openCliDatabase, runCli } from "./cli-database";
 
 /**
- * Publishes what is due once, as the in-process scheduler does (the running servers then show it after
- * their cache expires). PUBLISH_DUE_NOW overrides the clock, for tests.
+ * Publishes what is due once, as the in-process scheduler does. Running servers on the same Postgres
+ * hear of it through the change notification and expire their caches. PUBLISH_DUE_NOW overrides the
+ * clock, for tests.
  */
 void runCli(async () => {
   const handle = await openCliDatabase();
+  const pings: Promise<void>[] = [];
   try {
     const now = process.env.PUBLISH_DUE_NOW ? new Date(process.env.PUBLISH_DUE_NOW) : new Date();
-    const slugs = await publishDueReleases(now);
+    const slugs = await publishDueReleases(now, 25, (feeds) => pings.push(pingWebSubHub(feedUrlsFor(...feeds))));
+    await Promise.all([settleNotificationEmails(), ...pings]);
     console.log(JSON.stringify({ published: slugs.length }));
   } finally {
     await handle.close();

@@ -31,6 +31,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                   Staff
                 </Link>
               )}
+              {can(viewer.role, "audit:read") && (
+                <Link href="/desk/audit" className="hover:underline">
+                  Audit trail
+                </Link>
+              )}
               {can(viewer.role, "settings:manage") && (
                 <Link href="/desk/settings" className="hover:underline">
                   Settings

@@ -1,41 +1,42 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { DeskSection } from "@/components/desk/desk-section";
+import { deskWeek } from "@/components/desk/desk-week";
 import { NotificationList } from "@/components/desk/notification-list";
-import { ReleaseList } from "@/components/desk/release-list";
+import { WeekCalendar } from "@/components/desk/week-calendar";
 import { ImportLink } from "@/components/import/import-link";
 import { buttonClass } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { getPublicSettings } from "@/db/public/settings";
 import { listNotifications } from "@/db/notifications/notify";
 import { listOverdue } from "@/db/publishing/scheduler";
-import { listDeskReleases } from "@/db/releases/queries";
+import { getDeskSections, listDeskSchedule } from "@/db/releases/queries";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
 
 export const metadata: Metadata = { title: "Desk" };
 
-export default async function DeskPage() {
+const LIST_LENGTH = 10;
+
+export default async function DeskPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const viewer = await requireStaffPage("/desk");
-  const [releases, settings, overdueRows, notices] = await Promise.all([
-    listDeskReleases(viewer),
-    getPublicSettings(),
+  const { week: weekParam } = await searchParams;
+  const settings = await getPublicSettings();
+  const week = deskWeek(Array.isArray(weekParam) ? weekParam[0] : weekParam, settings.timeZone);
+  const [sections, calendar, overdueRows, notices] = await Promise.all([
+    getDeskSections(viewer, LIST_LENGTH),
+    listDeskSchedule(viewer, week.start, week.end),
     listOverdue(),
     listNotifications(viewer, 8),
   ]);
-  const overdueIds = new Set(overdueRows.map((row) => row.id));
-  const mine = releases.filter((release) => release.createdBy === viewer.id && release.status === "draft");
-  const sentBack = releases.filter((release) => release.createdBy === viewer.id && release.status === "changes_requested");
-  const inReview = releases.filter((release) => release.status === "in_review");
-  const approved = releases.filter((release) => release.status === "approved");
-  const scheduled = releases
-    .filter((release) => ["scheduled", "embargoed"].includes(release.status))
-    .sort((a, b) => (a.dueAt?.getTime() ?? 0) - (b.dueAt?.getTime() ?? 0));
-  const overdue = scheduled.filter((release) => overdueIds.has(release.id));
-  const published = releases.filter((release) => release.status === "published").slice(0, 20);
   const reviewer = can(viewer.role, "release:review");
-  const othersDrafts = releases.filter((release) => release.createdBy !== viewer.id && ["draft", "changes_requested"].includes(release.status));
+  const seesAll = can(viewer.role, "release:edit-any");
+  const { timeZone } = settings;
+  // Overdue releases are the earliest due, so the scheduled list (soonest first) names them.
+  const headlines = new Map([...sections.scheduled.releases, ...calendar].map((release) => [release.id, release.headline]));
+  const overdue = overdueRows.map((row) => headlines.get(row.id) ?? row.slug);
 
   return (
     <main id="main" className="mx-auto max-w-6xl px-4 py-8">
@@ -52,7 +53,7 @@ export default async function DeskPage() {
         <div className="mb-6">
           <Notice tone="warning" testId="overdue-warning">
             {overdue.length === 1 ? "One release is" : `${overdue.length} releases are`} more than a minute past the time it should have gone out:{" "}
-            {overdue.map((release) => release.headline).join("; ")}. Check that the server is running and its scheduler is on.
+            {overdue.join("; ")}. Check that the server is running and its scheduler is on.
           </Notice>
         </div>
       )}
@@ -68,19 +69,20 @@ export default async function DeskPage() {
         />
       </div>
       <div className="grid gap-6 lg:grid-cols-2">
-        <ReleaseList title="My drafts" releases={mine} empty="No drafts of yours." />
-        <ReleaseList title="Changes requested" releases={sentBack} empty="Nothing of yours was sent back." />
-        <ReleaseList
-          title={reviewer ? "Waiting for review" : "In review"}
-          releases={inReview}
-          empty={reviewer ? "Nothing is waiting for review." : "Nothing is in review."}
+        <DeskSection title="My drafts" section={sections.myDrafts} empty="No drafts of yours." />
+        <DeskSection title="Changes requested" section={sections.changesRequested} empty="Nothing of yours was sent back." />
+        <DeskSection
+          title={reviewer ? "Waiting for review" : "Yours in review"}
+          section={sections.inReview}
+          empty={reviewer ? "Nothing is waiting for review." : "Nothing of yours is in review."}
         />
-        {can(viewer.role, "release:edit-any") && (
-          <ReleaseList title="Drafts by others" releases={othersDrafts} empty="Nobody else has a draft open." />
-        )}
-        <ReleaseList title="Approved" releases={approved} empty="Nothing approved and waiting." />
-        <ReleaseList title="Scheduled and embargoed" releases={scheduled} empty="Nothing is scheduled." timeZone={settings.timeZone} />
-        <ReleaseList title="Recently published" releases={published} empty="Nothing published yet." />
+        {seesAll && <DeskSection title="Drafts by others" section={sections.othersDrafts} empty="Nobody else has a draft open." />}
+        <DeskSection title={seesAll ? "Approved" : "Yours approved"} section={sections.approved} empty="Nothing approved and waiting." />
+        <DeskSection title="Scheduled and embargoed" section={sections.scheduled} empty="Nothing is scheduled." timeZone={timeZone} />
+        <div className="lg:col-span-2">
+          <WeekCalendar week={week} releases={calendar} timeZone={timeZone} />
+        </div>
+        <DeskSection title="Recently published" section={sections.published} empty="Nothing published yet." />
       </div>
     </main>
   );

@@ -1,4 +1,6 @@
+import type { CSSProperties } from "react";
 import type { PublicSettings } from "@/db/public/settings";
+import { safeAccent } from "@/lib/public/labels";
 import { formatLongDate } from "@/lib/format/dates";
 import type { ReleaseView } from "@/lib/content/release-view";
 
@@ -17,8 +19,12 @@ function languageName(code: string) {
 export function ReleaseDocument({ release, settings }: { release: ReleaseView; settings: PublicSettings }) {
   const { letterhead } = settings;
   return (
-    <article lang={release.language} className="mx-auto max-w-3xl px-4 py-10 print:max-w-none print:p-0">
-      <header className="flex flex-wrap items-start justify-between gap-4 border-b-2 pb-4 text-xs text-slate-600 dark:text-slate-400" style={{ borderColor: settings.accentColor }}>
+    <article
+      lang={release.language}
+      className="release-document mx-auto max-w-3xl px-4 py-10"
+      style={{ "--accent": safeAccent(settings.accentColor) } as CSSProperties}
+    >
+      <header className="release-letterhead flex flex-wrap items-start justify-between gap-4 border-b-2 pb-4 text-xs text-slate-600 dark:text-slate-400" style={{ borderColor: settings.accentColor }}>
         <div>
           <p className="font-serif text-base text-slate-900 dark:text-slate-100">{settings.organisationName}</p>
           {letterhead.address.map((line) => (
@@ -36,14 +42,14 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
       </header>
 
       <div className="mt-8">
-        <p className="text-xs font-semibold uppercase tracking-widest" style={{ color: settings.accentColor }}>
+        <p className="text-accent-readable text-xs font-semibold uppercase tracking-widest">
           {release.typeName ?? "Press release"}
         </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {release.date && <time dateTime={release.date}>{formatLongDate(release.date, settings.timeZone)}</time>}
           {release.reference && <span> · {release.reference}</span>}
         </p>
-        <h1 className="mt-4 font-serif text-3xl leading-tight sm:text-4xl">{release.headline}</h1>
+        <h1 className="mt-4 font-serif text-3xl leading-tight text-balance sm:text-4xl">{release.headline}</h1>
         {release.subtitle && <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{release.subtitle}</p>}
       </div>
 
@@ -59,7 +65,7 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
       <div className={`release-body ${release.dateline ? "mt-2" : "mt-8"}`} dangerouslySetInnerHTML={{ __html: release.html }} />
 
       {release.relatedDocuments.length > 0 && (
-        <section aria-labelledby="related-documents" className="mt-10">
+        <section aria-labelledby="related-documents" className="release-related mt-10">
           <h2 id="related-documents" className="font-sans text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             Related documents
           </h2>
@@ -86,7 +92,7 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
       )}
 
       {release.contacts.length > 0 && (
-        <section aria-labelledby="media-contacts" className="mt-10">
+        <section aria-labelledby="media-contacts" className="release-contacts mt-10">
           <h2 id="media-contacts" className="font-sans text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
             Media contacts
           </h2>
@@ -115,7 +121,7 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
       )}
 
       {release.translations && release.translations.length > 0 && (
-        <nav aria-label="Other languages" className="mt-6 text-sm">
+        <nav aria-label="Other languages" className="print-hidden mt-6 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Also available in: </span>
           {release.translations.map((translation, index) => (
             <span key={translation.href}>

@@ -1,19 +1,41 @@
 import Link from "next/link";
 import type { PublicRelease } from "@/db/public/publications";
 import { formatLongDate } from "@/lib/format/dates";
+import { safeTimeZone } from "@/lib/public/zoned-range";
 
-export function ReleaseSummary({ release, timeZone }: { release: PublicRelease; timeZone: string }) {
+export type ReleaseSummaryItem = Pick<PublicRelease, "slug" | "headline" | "summary" | "typeName" | "publishedAt"> & { language?: string };
+
+/** One release in a list: type and date, headline as the link, summary. */
+export function ReleaseSummary({
+  release,
+  timeZone,
+  siteLanguage = "en",
+  headingLevel = 2,
+}: {
+  release: ReleaseSummaryItem;
+  timeZone: string;
+  siteLanguage?: string;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const lang = release.language && release.language !== siteLanguage ? release.language : undefined;
   return (
-    <article className="border-b border-slate-200 py-6 dark:border-slate-800">
-      <p className="text-xs font-semibold uppercase tracking-widest text-slate-500">
-        {release.typeName ?? "Press release"} · <time dateTime={release.publishedAt}>{formatLongDate(release.publishedAt, timeZone)}</time>
+    <article className="release-summary border-b border-slate-200 py-6 last:border-b-0 dark:border-slate-800">
+      <p className="text-xs font-semibold uppercase tracking-[0.14em] text-slate-600 dark:text-slate-400">
+        <span className="text-accent-readable">{release.typeName ?? "Press release"}</span>
+        <span aria-hidden="true"> · </span>
+        <time dateTime={release.publishedAt}>{formatLongDate(release.publishedAt, safeTimeZone(timeZone))}</time>
       </p>
-      <h2 className="mt-2 font-serif text-2xl leading-snug">
-        <Link href={`/releases/${release.slug}`} className="hover:underline">
+      <Heading lang={lang} className="mt-2 font-serif text-2xl leading-snug text-slate-900 text-balance dark:text-slate-50">
+        <Link href={`/releases/${release.slug}`} className="underline-offset-4 hover:underline focus-visible:underline">
           {release.headline}
         </Link>
-      </h2>
-      {release.summary && <p className="mt-2 text-slate-700 dark:text-slate-300">{release.summary}</p>}
+      </Heading>
+      {release.summary && (
+        <p lang={lang} className="mt-2 max-w-prose leading-relaxed text-slate-700 dark:text-slate-300">
+          {release.summary}
+        </p>
+      )}
     </article>
   );
 }

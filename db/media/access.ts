@@ -4,6 +4,7 @@ import { isMediaKey, type MediaAudience } from "@/lib/media/files";
 import type { Viewer } from "../access";
 import { db } from "../client";
 import { media, publications } from "../schema";
+import { shareLinkAllowsMedia } from "../share/share-links";
 
 export type ServableMedia = {
   file: typeof media.$inferSelect;
@@ -24,12 +25,15 @@ export async function isPubliclyUsed(key: string): Promise<boolean> {
 /**
  * Whether /media/<key> may be served to this viewer, and how. The public sees only files a live
  * publication uses (drafts, pending, embargoed and retracted releases never reach the publications
- * table's live rows); signed-in staff see any file. Null means "answer 404": existence is not revealed.
+ * table's live rows); signed-in staff see any file; the holder of a valid embargo share link sees the
+ * files of the revision it shows, privately ("staff" audience: never cached by anyone in between).
+ * Null means "answer 404": existence is not revealed.
  */
-export async function canServeMedia(key: string, viewer: Viewer | null): Promise<ServableMedia | null> {
+export async function canServeMedia(key: string, viewer: Viewer | null, shareToken: string | null = null): Promise<ServableMedia | null> {
   if (!isMediaKey(key)) return null;
   const [file] = await (await db()).select().from(media).where(eq(media.key, key)).limit(1);
   if (!file) return null;
   if (await isPubliclyUsed(key)) return { file, audience: "public" };
-  return viewer ? { file, audience: "staff" } : null;
+  if (viewer) return { file, audience: "staff" };
+  return shareToken && (await shareLinkAllowsMedia(shareToken, key)) ? { file, audience: "staff" } : null;
 }

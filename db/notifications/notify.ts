@@ -5,6 +5,7 @@ import type { Viewer } from "../access";
 import type { Transaction } from "../audit/append";
 import { db } from "../client";
 import { notifications, users, type NotificationKind } from "../schema";
+import type { NotificationEmail } from "./send-emails";
 
 const EVENTS: Partial<Record<ReleaseAction, { kind: NotificationKind; audience: "reviewers" | "author"; text: (headline: string, actor: string) => string }>> = {
   submit: { kind: "review_requested", audience: "reviewers", text: (headline, actor) => `${actor} asks for a review of “${headline}”.` },
@@ -17,11 +18,13 @@ const EVENTS: Partial<Record<ReleaseAction, { kind: NotificationKind; audience: 
 /**
  * Writes the notices a workflow event causes, inside the event's transaction. Reviewers are the active
  * editors and admins; the author is whoever created the release. Nobody is notified of their own action.
+ * Returns the email that goes with the notices: the caller hands it to sendNotificationEmails once the
+ * transaction has committed (never before: a rolled-back event must email nobody).
  */
 export async function notifyWorkflowEvent(
   tx: Transaction,
   event: { action: ReleaseAction; releaseId: string; headline: string; authorId: string; actor: { id: string | null; name: string } },
-): Promise<{ userIds: string[]; text: string } | null> {
+): Promise<{ userIds: string[]; text: string; email: NotificationEmail | null } | null> {
   const spec = EVENTS[event.action];
   if (!spec) return null;
   const recipients =
@@ -30,10 +33,13 @@ export async function notifyWorkflowEvent(
       : (await tx.select({ id: users.id }).from(users).where(and(eq(users.active, true), inArray(users.role, ["editor", "admin"])))).map((row) => row.id);
   const userIds = recipients.filter((id) => id !== event.actor.id);
   const text = spec.text(event.headline, event.actor.name);
-  if (userIds.length > 0) {
-    await tx.insert(notifications).values(userIds.map((userId) => ({ userId, kind: spec.kind, releaseId: event.releaseId, text })));
-  }
-  return { userIds, text };
+  if (userIds.length === 0) return { userIds, text, email: null };
+  const rows = await tx
+    .insert(notifications)
+    .values(userIds.map((userId) => ({ userId, kind: spec.kind, releaseId: event.releaseId, text })))
+    .returning({ id: notifications.id });
+  const email = { notificationIds: rows.map((row) => row.id), kind: spec.kind, headline: event.headline, notice: text, releaseId: event.releaseId };
+  return { userIds, text, email };
 }
 
 export async function listNotifications(viewer: Viewer, limit = 20) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull, ne } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { db } from "../client";
 import { publications, releases, releaseSlugs } from "../schema";
@@ -10,7 +10,10 @@ export const PUBLIC_TAGS = {
   release: (slug: string) => `publication:${slug}`,
 } as const;
 
-type Row = typeof publications.$inferSelect;
+/** Every column but the search vector, which only the database's search reads. */
+const { searchVector: _searchVector, ...publicColumns } = getTableColumns(publications);
+
+type Row = Omit<typeof publications.$inferSelect, "searchVector">;
 /** As stored in Next's data cache: JSON, so instants travel as ISO strings. */
 export type PublicRelease = Omit<Row, "publishedAt" | "updatedAt" | "retractedAt"> & {
   publishedAt: string;
@@ -33,7 +36,7 @@ export const listLatestPublications = (limit = 30): Promise<PublicRelease[]> =>
     async () =>
       (
         await (await db())
-          .select()
+          .select(publicColumns)
           .from(publications)
           .where(isNull(publications.retractedAt))
           .orderBy(desc(publications.publishedAt), desc(publications.releaseId))
@@ -47,7 +50,7 @@ export const listLatestPublications = (limit = 30): Promise<PublicRelease[]> =>
 export const getPublicationBySlug = (slug: string): Promise<PublicRelease | null> =>
   unstable_cache(
     async () => {
-      const [row] = await (await db()).select().from(publications).where(eq(publications.slug, slug)).limit(1);
+      const [row] = await (await db()).select(publicColumns).from(publications).where(eq(publications.slug, slug)).limit(1);
       return row ? serialise(row) : null;
     },
     ["publications:by-slug", slug],

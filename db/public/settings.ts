@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { DEFAULT_SETTINGS } from "../seed/defaults";
 import { db } from "../client";
-import { settings } from "../schema";
+import { settings, type MediaContact } from "../schema";
 
 export const SETTINGS_TAG = "settings";
 
@@ -14,6 +14,8 @@ export type PublicSettings = {
   timeZone: string;
   defaultLanguage: string;
   boilerplate: string;
+  /** The press office contact shown on the organisation page (optional in settings). */
+  defaultContact?: MediaContact | null;
 };
 
 /** The organisation as the public side shows it (cached until settings change). */
@@ -29,6 +31,7 @@ export const getPublicSettings = (): Promise<PublicSettings> =>
         timeZone: source.timeZone ?? "UTC",
         defaultLanguage: source.defaultLanguage ?? "en",
         boilerplate: source.boilerplate ?? "",
+        defaultContact: source.defaultContact ?? null,
       };
     },
     ["settings:public"],

@@ -13,3 +13,14 @@ export const getTopicNames = (): Promise<Record<string, string>> =>
     ["topics:names"],
     { tags: [TOPICS_TAG] },
   )();
+
+export type PublicTopic = { slug: string; name: string; description: string };
+
+/** Every topic with its description, by name (cached until an admin edits topics). */
+export const getTopics = (): Promise<PublicTopic[]> =>
+  unstable_cache(
+    async () =>
+      (await (await db()).select({ slug: topics.slug, name: topics.name, description: topics.description }).from(topics).orderBy(asc(topics.name))),
+    ["topics:all"],
+    { tags: [TOPICS_TAG] },
+  )();

@@ -4,7 +4,9 @@ import { clearGone } from "@/lib/http/gone";
 import { PUBLIC_TAGS } from "../public/publications";
 import { SETTINGS_TAG } from "../public/settings";
 import { TOPICS_TAG } from "../public/topics";
+import type { FeedMembership } from "@/lib/feeds/websub";
 import type { PublicChange } from "./public-change";
+import { feedUrlsFor, pingWebSubHub } from "./websub";
 
 /** Stale copies must never be served after a publication change (a retraction above all). */
 const EXPIRE_NOW = { expire: 0 };
@@ -36,4 +38,14 @@ export function expirePublicChange(change: PublicChange | { all: true }) {
   if (change.tags.includes("topics")) revalidateTag(TOPICS_TAG, EXPIRE_NOW);
   if (change.tags.length > 0) revalidatePath("/", "layout");
   else revalidatePath("/");
+}
+
+/**
+ * After a transition commits: expire this instance's public pages at once (other instances hear of it
+ * through Postgres) and tell the WebSub hub which feeds changed. Call from the request that made it.
+ */
+export function afterTransition(result: { publishedSlug: string | null; retractedSlug: string | null; changedFeeds: FeedMembership[] }) {
+  const slug = result.publishedSlug ?? result.retractedSlug;
+  if (slug) invalidatePublicPages(slug);
+  if (result.changedFeeds.length > 0) void pingWebSubHub(feedUrlsFor(...result.changedFeeds));
 }

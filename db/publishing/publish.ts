@@ -5,6 +5,7 @@ import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
 import { publications, releaseTypes, type releases } from "../schema";
 import { loadRevision } from "../releases/load";
+import type { FeedMembership } from "@/lib/feeds/websub";
 import { announcePublicChange } from "./public-change";
 
 /**
@@ -52,12 +53,18 @@ export async function writePublication(
     retractedAt: null,
     retractionReason: null,
   };
-  const [existing] = await tx.select({ corrections: publications.corrections }).from(publications).where(eq(publications.releaseId, release.id));
+  const [existing] = await tx
+    .select({ corrections: publications.corrections, topics: publications.topics, typeSlug: publications.typeSlug, language: publications.language })
+    .from(publications)
+    .where(eq(publications.releaseId, release.id));
   const corrections = [...(existing?.corrections ?? []), ...(note ? [{ ...note, at: now.toISOString() }] : [])];
   await tx
     .insert(publications)
     .values({ releaseId: release.id, publishedAt: now, ...row, corrections })
     .onConflictDoUpdate({ target: publications.releaseId, set: { ...row, corrections } });
   await announcePublicChange(tx, { slugs: [release.slug] });
-  return { slug: release.slug, revisionId: revision.id };
+  // The feeds the change touches: those it appears in now, and those an update took it out of.
+  const feeds: FeedMembership[] = [{ topics: row.topics, typeSlug: row.typeSlug, language: row.language }];
+  if (existing) feeds.push({ topics: existing.topics, typeSlug: existing.typeSlug, language: existing.language });
+  return { slug: release.slug, revisionId: revision.id, feeds };
 }

@@ -5,7 +5,9 @@ import { appendAudit } from "../audit/append";
 import { db } from "../client";
 import { releases } from "../schema";
 import { notifyWorkflowEvent } from "../notifications/notify";
+import { sendNotificationEmails, type NotificationEmail } from "../notifications/send-emails";
 import { loadRevision } from "../releases/load";
+import type { FeedMembership } from "@/lib/feeds/websub";
 import { writePublication } from "./publish";
 
 const dueAt = sql<Date>`coalesce(${releases.publishAt}, ${releases.embargoUntil})`;
@@ -16,9 +18,14 @@ const dueBy = (instant: Date) => sql`${dueAt} <= ${instant.toISOString()}::times
  * Publishes every scheduled or embargoed release whose time has come, through the same publication
  * write as a person's publish. Rows are claimed with FOR UPDATE SKIP LOCKED inside the transaction that
  * publishes them, so with any number of instances running this at once each release publishes once.
- * Returns the slugs whose public pages must be expired.
+ * Returns the slugs whose public pages must be expired; `onFeedsChanged` hears, after each committed
+ * batch, which feeds changed (for the WebSub hub).
  */
-export async function publishDueReleases(now = new Date(), batchSize = 25): Promise<string[]> {
+export async function publishDueReleases(
+  now = new Date(),
+  batchSize = 25,
+  onFeedsChanged: (feeds: FeedMembership[]) => void = () => {},
+): Promise<string[]> {
   const database = await db();
   const published: string[] = [];
   for (;;) {
@@ -31,6 +38,8 @@ export async function publishDueReleases(now = new Date(), batchSize = 25): Prom
         .limit(batchSize)
         .for("update", { skipLocked: true });
       const slugs: string[] = [];
+      const feeds: FeedMembership[] = [];
+      const emails: NotificationEmail[] = [];
       for (const release of due) {
         const check = checkSystemTransition("publish_due", release.status);
         if (!check.ok) continue;
@@ -57,12 +66,16 @@ export async function publishDueReleases(now = new Date(), batchSize = 25): Prom
           detail: { dueAt: (release.publishAt ?? release.embargoUntil)?.toISOString() ?? null },
         });
         const { headline } = await loadRevision(tx, publication.revisionId);
-        await notifyWorkflowEvent(tx, { action: "publish_due", releaseId: release.id, headline, authorId: release.createdBy, actor: { id: null, name: "Scheduler" } });
+        const notified = await notifyWorkflowEvent(tx, { action: "publish_due", releaseId: release.id, headline, authorId: release.createdBy, actor: { id: null, name: "Scheduler" } });
+        if (notified?.email) emails.push(notified.email);
         slugs.push(publication.slug);
+        feeds.push(...publication.feeds);
       }
-      return { claimed: due.length, slugs };
+      return { claimed: due.length, slugs, feeds, emails };
     });
+    sendNotificationEmails(batch.emails);
     published.push(...batch.slugs);
+    if (batch.feeds.length > 0) onFeedsChanged(batch.feeds);
     if (batch.claimed < batchSize) return published;
   }
 }

@@ -8,6 +8,7 @@ import { resolveLocalTime } from "@/lib/time/zoned";
 import { appendAudit, type Transaction } from "../audit/append";
 import { insertComment } from "../comments/comments";
 import { notifyWorkflowEvent } from "../notifications/notify";
+import { sendNotificationEmails, type NotificationEmail } from "../notifications/send-emails";
 import { db } from "../client";
 import { writePublication } from "../publishing/publish";
 import { publications, releases, settings } from "../schema";
@@ -16,6 +17,7 @@ import { releaseIdSchema, versionSchema } from "./input";
 import { loadReleaseContext, loadRevision } from "./load";
 import { CONFLICT_MESSAGE } from "./save";
 import { announcePublicChange } from "../publishing/public-change";
+import type { FeedMembership } from "@/lib/feeds/websub";
 
 const transitionInput = z.strictObject({
   releaseId: releaseIdSchema,
@@ -33,7 +35,14 @@ const transitionInput = z.strictObject({
     .optional(),
 });
 
-export type TransitionResult = { status: ReleaseStatus; version: number; publishedSlug: string | null; retractedSlug: string | null };
+export type TransitionResult = {
+  status: ReleaseStatus;
+  version: number;
+  publishedSlug: string | null;
+  retractedSlug: string | null;
+  /** The feeds whose content changed (for the WebSub hub). */
+  changedFeeds: FeedMembership[];
+};
 
 /**
  * One state change: the workflow table decides, then one transaction writes the state, any approval or
@@ -45,7 +54,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
   const { releaseId, expectedVersion, comment } = parsed.data;
   const action = parsed.data.action as ReleaseAction;
 
-  return (await db()).transaction(async (tx) => {
+  const { result, email } = await (await db()).transaction(async (tx) => {
     const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
     const { release } = context;
     const check = checkTransition(action, { role: viewer.role, status: release.status, ...context });
@@ -61,6 +70,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     const changes: Partial<typeof releases.$inferInsert> = { status: to, version: release.version + 1, updatedAt: now };
     let publishedSlug: string | null = null;
     let retractedSlug: string | null = null;
+    let changedFeeds: FeedMembership[] = [];
     let revisionId = release.currentRevisionId;
 
     if (action === "approve") {
@@ -81,6 +91,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
       const published = await writePublication(tx, release, viewer.id, now, note);
       Object.assign(changes, { publishedRevisionId: published.revisionId, firstPublishedAt: release.firstPublishedAt ?? now, publishAt: null, embargoUntil: null });
       publishedSlug = published.slug;
+      changedFeeds = published.feeds;
       revisionId = published.revisionId;
     }
     if (action === "schedule" || action === "embargo") {
@@ -89,10 +100,11 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     }
     if (action === "unschedule") Object.assign(changes, { publishAt: null, embargoUntil: null });
     if (action === "retract") {
-      await tx
+      changedFeeds = await tx
         .update(publications)
         .set({ retractedAt: now, retractionReason: comment!, updatedAt: now })
-        .where(and(eq(publications.releaseId, releaseId), isNull(publications.retractedAt)));
+        .where(and(eq(publications.releaseId, releaseId), isNull(publications.retractedAt)))
+        .returning({ topics: publications.topics, typeSlug: publications.typeSlug, language: publications.language });
       await announcePublicChange(tx, { slugs: [release.slug] });
       retractedSlug = release.slug;
     }
@@ -127,12 +139,17 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
               ? { note }
               : {},
     });
+    let email: NotificationEmail | null = null;
     if (revisionId) {
       const { headline } = await loadRevision(tx, revisionId);
-      await notifyWorkflowEvent(tx, { action, releaseId, headline, authorId: release.createdBy, actor: { id: viewer.id, name: viewer.name } });
+      const notified = await notifyWorkflowEvent(tx, { action, releaseId, headline, authorId: release.createdBy, actor: { id: viewer.id, name: viewer.name } });
+      email = notified?.email ?? null;
     }
-    return { status: to, version: updated.version, publishedSlug, retractedSlug };
+    const result: TransitionResult = { status: to, version: updated.version, publishedSlug, retractedSlug, changedFeeds };
+    return { result, email };
   });
+  if (email) sendNotificationEmails([email]); // committed: now the recipients may hear of it
+  return result;
 }
 
 /** The instant a schedule or embargo names, in the organisation's zone; refused when missing, past or ambiguous. */

@@ -1,9 +1,20 @@
-import { sql } from "drizzle-orm";
-import { date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { customType, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { searchConfigCaseSql } from "../../lib/public/search-config";
 import type { MediaContact } from "./settings";
 import type { RelatedDocument } from "./releases";
 import { releases } from "./releases";
 import { users } from "./users";
+
+/** Postgres tsvector; only the database writes it (a generated column), the app never reads it back. */
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Bodies are cut before indexing: a tsvector is limited to 1 MB and an error there would stop a publish.
+ * 200,000 characters is far more than any release; the page itself still shows everything.
+ */
+const INDEXED_BODY_CHARS = 200_000;
+const CONFIG = searchConfigCaseSql(`"language"`);
 
 export type PublicNote = { kind: "correction" | "update"; text: string; at: string };
 
@@ -45,11 +56,31 @@ export const publications = pgTable(
     publishedBy: uuid("published_by").references(() => users.id),
     retractedAt: timestamp("retracted_at", { withTimezone: true }),
     retractionReason: text("retraction_reason"),
+    /**
+     * Full-text search, in the configuration of the release's language (lib/public/search-config.ts):
+     * headline weighs most (A), then subtitle and summary (B), then the body (C).
+     */
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql.raw(
+            [
+              `setweight(to_tsvector(${CONFIG}, coalesce("headline", '')), 'A')`,
+              `setweight(to_tsvector(${CONFIG}, coalesce("subtitle", '') || ' ' || coalesce("summary", '')), 'B')`,
+              `setweight(to_tsvector(${CONFIG}, left(coalesce("plain_text", ''), ${INDEXED_BODY_CHARS})), 'C')`,
+            ].join(" || "),
+          ),
+      ),
   },
   (table) => [
     uniqueIndex("publications_slug_idx").on(table.slug),
+    // Lists read newest first with release_id as the tie-break (keyset pagination), both descending.
     index("publications_live_published_at_idx")
-      .on(table.publishedAt.desc(), table.releaseId)
+      .on(table.publishedAt.desc(), table.releaseId.desc())
       .where(sql`${table.retractedAt} is null`),
+    index("publications_search_idx").using("gin", table.searchVector),
+    // Topic pages and the ?topic= filter ask `topics @> '["slug"]'`.
+    index("publications_topics_idx").using("gin", table.topics.op("jsonb_path_ops")),
   ],
 );

@@ -2,13 +2,14 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
+import { mediaKeysOf } from "@/lib/content/release";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
 import { appendAudit } from "../audit/append";
 import { db } from "../client";
 import { loadRevision } from "../releases/load";
 import { releaseIdSchema } from "../releases/input";
-import { publications, releases, shareLinks } from "../schema";
+import { publications, releaseRevisions, releases, shareLinks } from "../schema";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -67,12 +68,31 @@ export type SharedRelease =
   | { kind: "embargoed"; embargoUntil: Date; revision: Awaited<ReturnType<typeof loadRevision>> }
   | { kind: "published"; slug: string };
 
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{20,100}$/;
+
+/**
+ * Whether a share link lets its holder load `key`: the link is known, unrevoked and unexpired, its
+ * release is still embargoed, and the approved revision it shows uses the file. Image loads are not
+ * counted or logged as uses; opening the page is.
+ */
+export async function shareLinkAllowsMedia(token: string, key: string): Promise<boolean> {
+  if (!TOKEN_PATTERN.test(token)) return false;
+  const [shared] = await (await db())
+    .select({ body: releaseRevisions.body, relatedDocuments: releaseRevisions.relatedDocuments })
+    .from(shareLinks)
+    .innerJoin(releases, and(eq(releases.id, shareLinks.releaseId), eq(releases.status, "embargoed")))
+    .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.approvedRevisionId))
+    .where(and(eq(shareLinks.tokenHash, hashToken(token)), isNull(shareLinks.revokedAt), gt(shareLinks.expiresAt, new Date())))
+    .limit(1);
+  return shared ? mediaKeysOf(shared).includes(key) : false;
+}
+
 /**
  * What a share link shows: the approved revision while the embargo holds, or the public address once it
  * has lifted. Every use is counted and logged. Unknown, expired and revoked links show nothing.
  */
 export async function openShareLink(token: string, address: string): Promise<SharedRelease | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null;
+  if (!TOKEN_PATTERN.test(token)) return null;
   return (await db()).transaction(async (tx) => {
     const [link] = await tx
       .select()

@@ -1,10 +1,9 @@
+import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { buildRss, rfc822, type RssFeed, type RssItem } from "./rss";
+import { buildRss, rfc822 } from "./rss";
+import { ALL_CLEANED, CLEANED, CLEANED_HTML, document, entry, FORBIDDEN, hostileDocument } from "./test-fixtures";
 import { cdata, cleanXmlText, escapeXml } from "./xml";
-
-/** Characters XML 1.0 cannot carry, plus the bidi controls we strip. Unpaired surrogates only (u flag). */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -12,9 +11,19 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  isArray: (name) => name === "item" || name === "category",
+  isArray: (name) => name === "item" || name === "category" || name === "atom:link",
 });
 
+type Item = {
+  title: string;
+  link: string;
+  guid: { "#text": string; "@_isPermaLink": string };
+  pubDate: string;
+  description: string;
+  "content:encoded": string;
+  category?: string[];
+  enclosure?: { "@_url": string; "@_length": string; "@_type": string };
+};
 type Parsed = {
   rss: {
     "@_version": string;
@@ -25,51 +34,18 @@ type Parsed = {
       link: string;
       description: string;
       language: string;
-      lastBuildDate?: string;
-      "atom:link": { "@_href": string; "@_rel": string; "@_type": string };
-      item?: {
-        title: string;
-        link: string;
-        guid: { "#text": string; "@_isPermaLink": string };
-        pubDate: string;
-        description: string;
-        "content:encoded": string;
-        category?: string[];
-      }[];
+      lastBuildDate: string;
+      "atom:link": { "@_href": string; "@_rel": string; "@_type"?: string }[];
+      item?: Item[];
     };
   };
 };
 
-function parse(xml: string): Parsed["rss"]["channel"] & { root: Parsed["rss"] } {
+function parse(xml: string) {
   expect(XMLValidator.validate(xml)).toBe(true);
   expect(xml).not.toMatch(FORBIDDEN);
   const parsed = parser.parse(xml) as Parsed;
   return { ...parsed.rss.channel, root: parsed.rss };
-}
-
-function item(overrides: Partial<RssItem> = {}): RssItem {
-  return {
-    title: "Ministry announces plan",
-    link: "https://press.example/releases/ministry-announces-plan",
-    guid: "https://press.example/releases/ministry-announces-plan",
-    pubDate: new Date("2026-03-03T09:00:00Z"),
-    summary: "A short summary.",
-    contentHtml: "<p>Full text.</p>",
-    categories: ["Health"],
-    ...overrides,
-  };
-}
-
-function feed(overrides: Partial<RssFeed> = {}): RssFeed {
-  return {
-    title: "Example Press Office",
-    link: "https://press.example/",
-    description: "Press releases from Example",
-    selfUrl: "https://press.example/feed.xml",
-    language: "en",
-    items: [item()],
-    ...overrides,
-  };
 }
 
 describe("rfc822", () => {
@@ -109,31 +85,42 @@ describe("xml helpers", () => {
 });
 
 describe("buildRss", () => {
-  it("writes an RSS 2.0 channel with content and atom namespaces and a self link", () => {
-    const xml = buildRss(feed({ lastBuildDate: new Date("2026-03-04T10:15:30Z") }));
+  it("writes an RSS 2.0 channel with content and atom namespaces, a self link and the build date", () => {
+    const xml = buildRss(document());
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss')).toBe(true);
     const channel = parse(xml);
     expect(channel.root["@_version"]).toBe("2.0");
     expect(channel.root["@_xmlns:content"]).toBe("http://purl.org/rss/1.0/modules/content/");
     expect(channel.root["@_xmlns:atom"]).toBe("http://www.w3.org/2005/Atom");
-    expect(channel.title).toBe("Example Press Office");
+    expect(channel.title).toBe("Example Press Office: press releases");
     expect(channel.link).toBe("https://press.example/");
     expect(channel.description).toBe("Press releases from Example");
     expect(channel.language).toBe("en");
-    expect(channel.lastBuildDate).toBe("Wed, 04 Mar 2026 10:15:30 GMT");
-    expect(channel["atom:link"]).toEqual({
-      "@_href": "https://press.example/feed.xml",
-      "@_rel": "self",
-      "@_type": "application/rss+xml",
-    });
+    expect(channel.lastBuildDate).toBe("Thu, 05 Mar 2026 08:00:00 GMT");
+    expect(channel["atom:link"]).toEqual([{ "@_href": "https://press.example/feed.xml", "@_rel": "self", "@_type": "application/rss+xml" }]);
   });
 
-  it("writes each item with permalink guid, RFC 822 date, summary, full content and categories", () => {
+  it("announces the WebSub hub next to the self link only when there is one", () => {
+    const channel = parse(buildRss(document({ hubUrl: "https://hub.example/" })));
+    expect(channel["atom:link"]).toEqual([
+      { "@_href": "https://press.example/feed.xml", "@_rel": "self", "@_type": "application/rss+xml" },
+      { "@_href": "https://hub.example/", "@_rel": "hub" },
+    ]);
+    expect(parse(buildRss(document()))["atom:link"].map((link) => link["@_rel"])).toEqual(["self"]);
+  });
+
+  it("writes each item with a stable non-permalink guid, RFC 822 date, summary, full content, categories and enclosure", () => {
     const xml = buildRss(
-      feed({
-        items: [
-          item({ categories: ["Health", "Budget"] }),
-          item({ title: "Second", guid: "https://press.example/releases/second", link: "https://press.example/releases/second", categories: [] }),
+      document({
+        entries: [
+          entry({
+            categories: [
+              { term: "health", label: "Health" },
+              { term: "budget", label: "Budget" },
+            ],
+            image: { url: "https://press.example/media/abc123.jpg", type: "image/jpeg", length: 2048 },
+          }),
+          entry({ id: "urn:uuid:second", title: "Second", url: "https://press.example/releases/second", categories: [] }),
         ],
       }),
     );
@@ -143,79 +130,66 @@ describe("buildRss", () => {
     expect(first).toMatchObject({
       title: "Ministry announces plan",
       link: "https://press.example/releases/ministry-announces-plan",
-      guid: { "#text": "https://press.example/releases/ministry-announces-plan", "@_isPermaLink": "true" },
+      guid: { "#text": "urn:uuid:6f1c1a52-4d9e-4c57-9d1e-2d3b0f1b1a01", "@_isPermaLink": "false" },
       pubDate: "Tue, 03 Mar 2026 09:00:00 GMT",
       description: "A short summary.",
       "content:encoded": "<p>Full text.</p>",
       category: ["Health", "Budget"],
+      enclosure: { "@_url": "https://press.example/media/abc123.jpg", "@_length": "2048", "@_type": "image/jpeg" },
     });
     expect(second?.title).toBe("Second");
     expect(second?.category).toBeUndefined();
+    expect(second?.enclosure).toBeUndefined();
     expect(xml).toContain("<content:encoded><![CDATA[<p>Full text.</p>]]></content:encoded>");
   });
 
-  it("defaults lastBuildDate to the newest item and leaves it out of an empty feed", () => {
-    const newest = new Date("2026-05-01T12:00:00Z");
-    const channel = parse(buildRss(feed({ items: [item(), item({ pubDate: newest }), item({ pubDate: new Date("2026-01-01T00:00:00Z") })] })));
-    expect(channel.lastBuildDate).toBe("Fri, 01 May 2026 12:00:00 GMT");
-    const empty = parse(buildRss(feed({ items: [] })));
-    expect(empty.lastBuildDate).toBeUndefined();
-    expect(empty.item).toBeUndefined();
+  it("writes an empty feed", () => {
+    const channel = parse(buildRss(document({ entries: [] })));
+    expect(channel.item).toBeUndefined();
+    expect(channel.lastBuildDate).toBe("Thu, 05 Mar 2026 08:00:00 GMT");
   });
 
-  it("survives hostile content and reads back what a person meant", () => {
-    const hostile = "Fish & Chips <script>alert(1)</script> \"quoted\" 'single' ]]> end";
-    const controls = "ctrl\u0001one\u000btwo";
-    const lone = "lone\ud800surrogate";
-    const rtl = "invoice\u202efdp.exe";
-    const emoji = "Launch 🎉 👩🏽‍💻 ✓ café 中文";
-    const html = `<p>${emoji}</p><p>A &amp; B &lt; C</p><script>x = a]]>b && c < d</script><p>${controls} ${lone} ${rtl}</p>]]>`;
-
-    const xml = buildRss(
-      feed({
-        title: `${hostile} ${emoji}`,
-        description: `${controls} ${rtl}`,
-        link: "https://press.example/?a=1&b=2",
-        selfUrl: 'https://press.example/feed.xml?x="1"&y=<2>',
-        items: [
-          item({
-            title: `${hostile} ${controls} ${lone} ${rtl} ${emoji}`,
-            link: "https://press.example/releases/x?utm=a&b=c",
-            guid: "https://press.example/releases/x?utm=a&b=c",
-            summary: `${hostile}\n${emoji}`,
-            contentHtml: html,
-            categories: ["R&D", "<Health>", `${rtl}`, emoji, lone],
-          }),
-        ],
-      }),
-    );
-
+  it("survives hostile content and reads back what a person meant (fast-xml-parser)", () => {
+    const xml = buildRss(hostileDocument('https://press.example/feed.xml?x="1"&y=<2>'));
     const channel = parse(xml);
     const [only] = channel.item ?? [];
-    expect(channel.title).toBe(`${hostile} ${emoji}`);
-    expect(channel.description).toBe("ctrlonetwo invoicefdp.exe");
+    expect(channel.title).toBe(ALL_CLEANED);
+    expect(channel.description).toBe(ALL_CLEANED);
     expect(channel.link).toBe("https://press.example/?a=1&b=2");
-    expect(channel["atom:link"]["@_href"]).toBe('https://press.example/feed.xml?x="1"&y=<2>');
-    expect(only?.title).toBe(`${hostile} ctrlonetwo lonesurrogate invoicefdp.exe ${emoji}`);
+    expect(channel["atom:link"][0]?.["@_href"]).toBe('https://press.example/feed.xml?x="1"&y=<2>');
+    expect(channel["atom:link"][1]?.["@_href"]).toBe("https://hub.example/?x=1&y=2");
+    expect(only?.title).toBe(ALL_CLEANED);
     expect(only?.link).toBe("https://press.example/releases/x?utm=a&b=c");
-    expect(only?.guid["#text"]).toBe("https://press.example/releases/x?utm=a&b=c");
-    expect(only?.description).toBe(`${hostile}\n${emoji}`);
-    expect(only?.category).toEqual(["R&D", "<Health>", "invoicefdp.exe", emoji, "lonesurrogate"]);
-    expect(only?.["content:encoded"]).toBe(
-      `<p>${emoji}</p><p>A &amp; B &lt; C</p><script>x = a]]>b && c < d</script><p>ctrlonetwo lonesurrogate invoicefdp.exe</p>]]>`,
-    );
-    // The raw document carries the emoji as characters, not mangled.
+    expect(only?.description).toBe(`${ALL_CLEANED}\nsecond line`);
+    expect(only?.category).toEqual(["R&D", "<Health>", CLEANED.rtl, CLEANED.lone]);
+    expect(only?.enclosure?.["@_url"]).toBe("https://press.example/media/abc123.jpg?a=1&b=2");
+    expect(only?.["content:encoded"]).toBe(CLEANED_HTML);
     expect(xml).toContain("👩🏽‍💻");
-    expect(xml).not.toMatch(/[\uD800-\uDFFF]/u);
-    // No stray CDATA terminator survives unsplit.
     expect(xml).not.toMatch(/a\]\]>b/);
   });
 
+  it("survives hostile content (@rowanmanning/feed-parser)", () => {
+    const feed = parseFeed(buildRss(hostileDocument("https://press.example/feed.xml")));
+    expect(feed.meta.type).toBe("rss");
+    expect(feed.title).toBe(ALL_CLEANED);
+    expect(feed.self).toBe("https://press.example/feed.xml");
+    expect(feed.items).toHaveLength(2);
+    const [first] = feed.items;
+    expect(first?.title).toBe(ALL_CLEANED);
+    expect(first?.id).toBe("urn:uuid:6f1c1a52-4d9e-4c57-9d1e-2d3b0f1b1a01");
+    expect(first?.url).toBe("https://press.example/releases/x?utm=a&b=c");
+    // This parser decodes entities even inside CDATA ("&amp;" reads "&"), so compare what survives that.
+    expect(first?.content).toBe(CLEANED_HTML.replace("&amp;", "&").replace("&lt;", "<"));
+    expect(first?.published?.toISOString()).toBe("2026-03-03T09:00:00.000Z");
+    expect(first?.categories.map((category) => category.label)).toEqual(["R&D", "<Health>", CLEANED.rtl, CLEANED.lone]);
+    expect(first?.media).toEqual([expect.objectContaining({ url: "https://press.example/media/abc123.jpg?a=1&b=2", length: 12345, mimeType: "image/jpeg" })]);
+  });
+
   it("is deterministic", () => {
-    expect(buildRss(feed())).toBe(buildRss(feed()));
+    expect(buildRss(hostileDocument("https://press.example/feed.xml"))).toBe(buildRss(hostileDocument("https://press.example/feed.xml")));
   });
 
   it("refuses an item with an invalid date rather than writing a broken feed", () => {
-    expect(() => buildRss(feed({ items: [item({ pubDate: new Date(Number.NaN) })] }))).toThrow(RangeError);
+    expect(() => buildRss(document({ entries: [entry({ published: new Date(Number.NaN) })] }))).toThrow(RangeError);
   });
 });

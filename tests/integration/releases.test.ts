@@ -298,7 +298,7 @@ describe("workflow", () => {
     const { id } = await createRelease(writer, { headline, body: doc(paragraph(text("Hello "), text("world", [{ type: "bold" }]))) });
 
     const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: 1 });
-    expect(submitted).toEqual({ status: "in_review", version: 2, publishedSlug: null, retractedSlug: null });
+    expect(submitted).toEqual({ status: "in_review", version: 2, publishedSlug: null, retractedSlug: null, changedFeeds: [] });
     expect(await publicationOf(id)).toBeNull();
 
     const approved = await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: 2 });
@@ -313,7 +313,7 @@ describe("workflow", () => {
     expect(await publicationOf(id)).toBeNull();
 
     const published = await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: 3 });
-    expect(published).toEqual({ status: "published", version: 4, publishedSlug: row.slug, retractedSlug: null });
+    expect(published).toEqual({ status: "published", version: 4, publishedSlug: row.slug, retractedSlug: null, changedFeeds: [{ topics: [], typeSlug: null, language: "en" }] });
 
     row = await releaseRow(id);
     expect(row.status).toBe("published");

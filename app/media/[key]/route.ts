@@ -19,14 +19,16 @@ function notFound() {
 }
 
 /**
- * An uploaded file. The public gets only files a live publication uses; signed-in staff get any file.
+ * An uploaded file. The public gets only files a live publication uses; signed-in staff get any file;
+ * `?share=<token>` (set by the embargo share page) gets the files of the revision that link shows.
  * Everything else is 404 (never 403): whether a file exists is not revealed.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string }> }) {
   const { key } = await params;
   if (!isMediaKey(key)) return notFound();
   try {
-    const servable = await canServeMedia(key, await currentViewer());
+    const shareToken = new URL(request.url).searchParams.get("share");
+    const servable = await canServeMedia(key, await currentViewer(), shareToken);
     if (!servable) return notFound();
     const stored = await mediaStorage().get(key);
     if (!stored) return notFound();

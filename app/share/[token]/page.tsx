@@ -12,6 +12,7 @@ import { openShareLink } from "@/db/share/share-links";
 import { listTaxonomy } from "@/db/taxonomy/queries";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { formatInZone } from "@/lib/time/zoned";
+import { withShareToken } from "./with-share-token";
 
 export const metadata: Metadata = { title: "Embargoed release", robots: { index: false, follow: false } };
 
@@ -24,12 +25,15 @@ export default async function SharedReleasePage({ params }: { params: Promise<{ 
   if (shared.kind === "published") redirect(`/releases/${shared.slug}`);
   const [settings, topicNames, taxonomy] = await Promise.all([getPublicSettings(), getTopicNames(), listTaxonomy()]);
   const { revision } = shared;
-  const view = revisionView(revision, {
-    settings,
-    topicNames,
-    typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
-    fallbackDate: shared.embargoUntil.toISOString(),
-  });
+  const view = withShareToken(
+    revisionView(revision, {
+      settings,
+      topicNames,
+      typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
+      fallbackDate: shared.embargoUntil.toISOString(),
+    }),
+    token,
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <SiteHeader settings={settings} />

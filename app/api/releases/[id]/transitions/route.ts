@@ -1,4 +1,4 @@
-import { invalidatePublicPages } from "@/db/publishing/invalidate";
+import { afterTransition } from "@/db/publishing/invalidate";
 import { transitionRelease } from "@/db/releases/transition";
 import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
@@ -17,8 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       return Response.json({ error: "Send a JSON object." }, { status: 400 });
     }
     const result = await transitionRelease(viewer, { ...body, releaseId: (await params).id });
-    const slug = result.publishedSlug ?? result.retractedSlug;
-    if (slug) invalidatePublicPages(slug);
+    afterTransition(result);
     return Response.json({ status: result.status, version: result.version });
   } catch (error) {
     return errorResponse(error);

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { AuditTrailTable } from "@/components/desk/audit-trail-table";
 import { StatusBadge } from "@/components/desk/status-badge";
 import { RevisionDiffView } from "@/components/revisions/revision-diff";
 import { RevisionList } from "@/components/revisions/revision-list";
 import { Notice } from "@/components/ui/notice";
+import { listReleaseAudit } from "@/db/audit/list-release-audit";
 import { getRevisionPair, listRevisions } from "@/db/releases/revisions";
 import { requireStaffPage } from "@/db/viewer";
 import { isAppError } from "@/lib/errors";
@@ -39,7 +41,10 @@ export default async function ReleaseHistoryPage({ params, searchParams }: { par
   const to = typeof requestedTo === "number" && numbers.has(requestedTo) ? requestedTo : (revisions[0]?.number ?? null);
   const before = revisions.find((revision) => to !== null && revision.number < to)?.number ?? null;
   const from = typeof requestedFrom === "number" && numbers.has(requestedFrom) ? requestedFrom : before;
-  const pair = from !== null && to !== null && from !== to ? await getRevisionPair(viewer, release.id, from, to) : null;
+  const [pair, audit] = await Promise.all([
+    from !== null && to !== null && from !== to ? getRevisionPair(viewer, release.id, from, to) : null,
+    listReleaseAudit(viewer, release.id),
+  ]);
 
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-8">
@@ -83,6 +88,20 @@ export default async function ReleaseHistoryPage({ params, searchParams }: { par
             <p className="text-sm text-slate-600 dark:text-slate-400">
               {revisions.length < 2 ? "This release has only one revision so far." : "Choose two different revisions to compare."}
             </p>
+          )}
+        </section>
+
+        <section aria-labelledby="audit-heading" className="space-y-3">
+          <h2 id="audit-heading" className="text-lg font-semibold">
+            Audit trail
+          </h2>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Every recorded step for this release, newest first. Times are in {history.timeZone}.
+          </p>
+          {audit.length > 0 ? (
+            <AuditTrailTable entries={audit} timeZone={history.timeZone} caption={`Audit trail of “${release.headline}”`} />
+          ) : (
+            <p className="text-sm text-slate-600 dark:text-slate-400">Nothing has been recorded for this release.</p>
           )}
         </section>
       </div>

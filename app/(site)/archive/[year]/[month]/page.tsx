@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { MonthIndex } from "@/components/site/month-index";
+import { PageHeading } from "@/components/site/page-heading";
+import { ReleaseList } from "@/components/site/release-list";
+import { getMonthCounts } from "@/db/public/facets";
+import { listReleasePage, PAGE_SIZE } from "@/db/public/listing";
+import { getPublicSettings } from "@/db/public/settings";
+import { decodeCursor, encodeCursor } from "@/lib/public/cursor";
+import type { SearchParams } from "@/lib/public/filters";
+import { monthName, monthRange, parseMonth, parseYear, yearRange } from "@/lib/public/zoned-range";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ year: string; month: string }>; searchParams: Promise<SearchParams> };
+
+async function load(params: Props["params"]) {
+  const { year: yearText, month: monthText } = await params;
+  const year = parseYear(yearText);
+  const month = parseMonth(monthText);
+  if (year === null || month === null) return null;
+  const settings = await getPublicSettings();
+  const counts = await getMonthCounts(yearRange(year, settings.timeZone), settings.timeZone);
+  const count = counts.find((entry) => entry.month === month)?.count ?? 0;
+  if (count === 0) return null;
+  return { year, month, count, counts, settings, range: monthRange(year, month, settings.timeZone) };
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const loaded = await load(params);
+  if (!loaded) return {};
+  const path = `/archive/${loaded.year}/${String(loaded.month).padStart(2, "0")}`;
+  return { title: `Releases of ${monthName(loaded.month)} ${loaded.year}`, alternates: { canonical: path } };
+}
+
+export default async function MonthPage({ params, searchParams }: Props) {
+  const loaded = await load(params);
+  if (!loaded) notFound();
+  const { year, month, count, counts, settings, range } = loaded;
+  const path = `/archive/${year}/${String(month).padStart(2, "0")}`;
+  const { cursor } = await searchParams;
+  const page = await listReleasePage({ range, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-10">
+      <div className="max-w-3xl">
+        <p className="text-sm">
+          <Link href="/archive" className="underline underline-offset-2">
+            Archive
+          </Link>
+          <span aria-hidden="true"> › </span>
+          <Link href={`/archive/${year}`} className="underline underline-offset-2">
+            {year}
+          </Link>
+        </p>
+        <PageHeading kicker="Archive" title={`${monthName(month)} ${year}`}>
+          <p>
+            {count} {count === 1 ? "release" : "releases"}.
+          </p>
+        </PageHeading>
+        <MonthIndex year={year} counts={counts} current={month} />
+        <ReleaseList page={page} timeZone={settings.timeZone} href={(next) => `${path}?cursor=${encodeCursor(next)}`} empty={<p>No releases on this page.</p>} />
+      </div>
+    </main>
+  );
+}
