@@ -2,13 +2,14 @@
 
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { addComment } from "@/db/comments/comments";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
-import { invalidatePublicPages } from "@/db/publishing/invalidate";
+import { afterTransition } from "@/db/publishing/invalidate";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
@@ -19,11 +20,38 @@ import type { ActionResult } from "@/lib/errors";
 export type SaveState = ActionResult<{ version: number; savedAt: string }> | null;
 export type TransitionState = ActionResult | null;
 
+// Each action takes exactly the fields its form or caller sends; anything else (status, authorId, an
+// approval…) is refused, not ignored. The db/ functions validate the values themselves.
+const field = z.string().optional();
+const createInput = z.strictObject({ contentJson: z.unknown() });
+const saveInput = z.strictObject({ releaseId: z.unknown(), expectedVersion: z.unknown(), contentJson: z.unknown(), autosave: z.boolean().optional() });
+const transitionForm = z.strictObject({
+  releaseId: field,
+  action: field,
+  expectedVersion: field,
+  comment: field,
+  at: field,
+  offset: field,
+  noteKind: field,
+  noteText: field,
+});
+const slugForm = z.strictObject({ releaseId: field, slug: field, expectedVersion: field });
+const translationForm = z.strictObject({ releaseId: field, otherReleaseId: field });
+const commentForm = z.strictObject({ releaseId: field, parentId: field, body: field });
+const mintForm = z.strictObject({ releaseId: field, label: field, validHours: field });
+const revokeForm = z.strictObject({ releaseId: field, linkId: field });
+
+/** The form's own fields: React adds `$ACTION_…` fields when a form is posted before hydration. */
+function fields(form: FormData) {
+  return Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION")));
+}
+
 export async function createReleaseAction(input: { contentJson: string }): Promise<ActionResult<{ id: string }>> {
   let id: string;
   try {
     const viewer = await requireViewer();
-    ({ id } = await createRelease(viewer, parseContentJson(input.contentJson)));
+    const { contentJson } = createInput.parse(input);
+    ({ id } = await createRelease(viewer, parseContentJson(contentJson)));
   } catch (error) {
     return failure(error);
   }
@@ -40,11 +68,8 @@ export async function saveReleaseAction(input: {
 }): Promise<ActionResult<{ version: number; savedAt: string }>> {
   try {
     const viewer = await requireViewer();
-    const result = await saveRelease(
-      viewer,
-      { releaseId: input.releaseId, expectedVersion: input.expectedVersion, content: parseContentJson(input.contentJson) },
-      { autosave: input.autosave === true },
-    );
+    const { releaseId, expectedVersion, contentJson, autosave } = saveInput.parse(input);
+    const result = await saveRelease(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) }, { autosave: autosave === true });
     if (result.changed) revalidatePath("/desk");
     return { ok: true, value: { version: result.version, savedAt: new Date().toISOString() } };
   } catch (error) {
@@ -56,27 +81,24 @@ export async function saveReleaseAction(input: {
 export async function transitionReleaseAction(_previous: TransitionState, form: FormData): Promise<TransitionState> {
   try {
     const viewer = await requireViewer();
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === "string" && value.trim() ? value : undefined;
-    };
-    const comment = text("comment");
-    const local = text("at");
-    const offset = text("offset");
-    const noteKind = text("noteKind");
-    const noteText = text("noteText");
+    const input = transitionForm.parse(fields(form));
+    const text = (value: string | undefined) => (value?.trim() ? value : undefined);
+    const comment = text(input.comment);
+    const local = text(input.at);
+    const offset = text(input.offset);
+    const noteKind = text(input.noteKind);
+    const noteText = text(input.noteText);
     const result = await transitionRelease(viewer, {
-      releaseId: form.get("releaseId"),
-      action: form.get("action"),
-      expectedVersion: form.get("expectedVersion"),
+      releaseId: input.releaseId,
+      action: input.action,
+      expectedVersion: input.expectedVersion,
       ...(comment ? { comment } : {}),
       ...(local ? { at: { local, ...(offset ? { offset } : {}) } } : {}),
       ...(noteKind && noteText ? { note: { kind: noteKind, text: noteText } } : {}),
     });
-    const slug = result.publishedSlug ?? result.retractedSlug;
-    if (slug) invalidatePublicPages(slug);
+    afterTransition(result);
     revalidatePath("/desk");
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -86,8 +108,9 @@ export async function transitionReleaseAction(_previous: TransitionState, form: 
 export async function setSlugAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    await setReleaseSlug(viewer, { releaseId: form.get("releaseId"), slug: form.get("slug"), expectedVersion: form.get("expectedVersion") });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const input = slugForm.parse(fields(form));
+    await setReleaseSlug(viewer, { releaseId: input.releaseId, slug: input.slug, expectedVersion: input.expectedVersion });
+    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -97,8 +120,9 @@ export async function setSlugAction(_previous: ActionResult | null, form: FormDa
 export async function linkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    await linkTranslation(viewer, { releaseId: form.get("releaseId"), otherReleaseId: form.get("otherReleaseId") });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const input = translationForm.parse(fields(form));
+    await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
+    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -108,8 +132,9 @@ export async function linkTranslationAction(_previous: ActionResult | null, form
 export async function unlinkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    await unlinkTranslation(viewer, { releaseId: form.get("otherReleaseId") });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const input = translationForm.parse(fields(form));
+    await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
+    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -119,13 +144,9 @@ export async function unlinkTranslationAction(_previous: ActionResult | null, fo
 export async function addCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const parentId = form.get("parentId");
-    await addComment(viewer, {
-      releaseId: form.get("releaseId"),
-      body: form.get("body"),
-      ...(typeof parentId === "string" && parentId ? { parentId } : {}),
-    });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const { releaseId, body, parentId } = commentForm.parse(fields(form));
+    await addComment(viewer, { releaseId, body, ...(parentId ? { parentId } : {}) });
+    revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);
@@ -138,12 +159,9 @@ export async function mintShareLinkAction(
 ): Promise<ActionResult<{ url: string; expiresAt: string }>> {
   try {
     const viewer = await requireViewer();
-    const { token, expiresAt } = await mintShareLink(viewer, {
-      releaseId: form.get("releaseId"),
-      label: form.get("label") ?? "",
-      validHours: form.get("validHours"),
-    });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const { releaseId, label, validHours } = mintForm.parse(fields(form));
+    const { token, expiresAt } = await mintShareLink(viewer, { releaseId, label: label ?? "", validHours });
+    revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true, value: { url: `${env.siteUrl}/share/${token}`, expiresAt: expiresAt.toISOString() } };
   } catch (error) {
     return failure(error);
@@ -153,8 +171,9 @@ export async function mintShareLinkAction(
 export async function revokeShareLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    await revokeShareLink(viewer, { linkId: form.get("linkId") });
-    revalidatePath(`/desk/releases/${String(form.get("releaseId"))}`);
+    const { releaseId, linkId } = revokeForm.parse(fields(form));
+    await revokeShareLink(viewer, { linkId });
+    revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true };
   } catch (error) {
     return failure(error);

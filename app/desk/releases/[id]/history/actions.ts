@@ -2,12 +2,16 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { restoreRevision } from "@/db/releases/revisions";
 import { requireViewer } from "@/db/viewer";
 import { failure } from "@/lib/actions/result";
 import type { ActionResult } from "@/lib/errors";
 
 export type RestoreState = ActionResult<{ unchanged: true }> | null;
+
+/** The form's three fields and nothing else; restoreRevision validates their values. */
+const restoreForm = z.strictObject({ releaseId: z.string().optional(), revisionNumber: z.string().optional(), expectedVersion: z.string().optional() });
 
 const STALE_MESSAGE = "Someone saved this release after you opened its history, so nothing was restored. Reload the page and restore again.";
 
@@ -16,11 +20,9 @@ export async function restoreRevisionAction(_previous: RestoreState, form: FormD
   const releaseId = form.get("releaseId");
   try {
     const viewer = await requireViewer();
-    const result = await restoreRevision(viewer, {
-      releaseId,
-      revisionNumber: form.get("revisionNumber"),
-      expectedVersion: form.get("expectedVersion"),
-    });
+    // React adds `$ACTION_…` fields when a form is posted before hydration; they are not ours to refuse.
+    const input = restoreForm.parse(Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION"))));
+    const result = await restoreRevision(viewer, input);
     if (!result.changed) return { ok: true, value: { unchanged: true } };
   } catch (error) {
     const result = failure(error);
