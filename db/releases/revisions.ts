@@ -12,7 +12,7 @@ import { assertCan, type Viewer } from "../access";
 import { contentOfRevision, parseReleaseContent } from "./content";
 import { releaseIdSchema, versionSchema } from "./input";
 import { loadReleaseContext } from "./load";
-import { writeReleaseContent } from "./save";
+import { lockForEdit, writeReleaseContent } from "./save";
 
 type RevisionRow = typeof releaseRevisions.$inferSelect;
 
@@ -139,6 +139,8 @@ export async function restoreRevision(viewer: Viewer, input: unknown): Promise<{
   const { releaseId, revisionNumber, expectedVersion } = parsed.data;
 
   return (await db()).transaction(async (tx) => {
+    // Rights first: someone who may not edit the release learns nothing about its revisions.
+    await lockForEdit(tx, viewer, releaseId);
     const [old] = await tx
       .select()
       .from(releaseRevisions)

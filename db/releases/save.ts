@@ -64,19 +64,25 @@ export type WrittenContent = {
  * release, applies the edit rules and the version check, then writes. For saves and restores only;
  * `coalesce: false` always writes a new revision.
  */
+/** Locks the release and refuses an edit the workflow table does not allow this viewer now. */
+export async function lockForEdit(tx: Transaction, viewer: Viewer, releaseId: string) {
+  assertCan(viewer, "release:edit-own");
+  const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
+  const edit = checkEdit({ role: viewer.role, isOwner: context.isOwner, status: context.release.status, isLive: context.isLive });
+  if (!edit.ok) throw new AppError(edit.code === "invalid_state" ? "conflict" : "forbidden", edit.message);
+  return { context, edit };
+}
+
 export async function writeReleaseContent(
   tx: Transaction,
   viewer: Viewer,
   input: { releaseId: string; expectedVersion: number; content: ReleaseContent },
   options: { now: Date; coalesce: boolean },
 ): Promise<WrittenContent> {
-  assertCan(viewer, "release:edit-own");
   const { releaseId, expectedVersion, content } = input;
   const { now } = options;
-  const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
+  const { context, edit } = await lockForEdit(tx, viewer, releaseId);
   const { release } = context;
-  const edit = checkEdit({ role: viewer.role, isOwner: context.isOwner, status: release.status, isLive: context.isLive });
-  if (!edit.ok) throw new AppError(edit.code === "invalid_state" ? "conflict" : "forbidden", edit.message);
   if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE, { currentVersion: release.version });
 
   const { stored, hash } = await resolveReleaseContent(tx, content);

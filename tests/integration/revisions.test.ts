@@ -362,6 +362,16 @@ describe("restoring a revision", () => {
     await expectAppError(restoreRevision(writer, { releaseId: id, revisionNumber: "one", expectedVersion: 1 }), "invalid");
     expect(await snapshot(id)).toEqual(before);
   });
+
+  it("someone who may not edit the release learns nothing of its revisions: an existing and a missing one are refused alike", async () => {
+    const owner = await makeUser("writer");
+    const other = await makeUser("writer");
+    const id = await settledRelease(owner);
+    const before = await snapshot(id);
+    await expectAppError(restore(other, id, 1), "forbidden");
+    await expectAppError(restore(other, id, 99), "forbidden");
+    expect(await snapshot(id)).toEqual(before);
+  });
 });
 
 describe("listing and comparing revisions", () => {

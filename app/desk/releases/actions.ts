@@ -13,6 +13,7 @@ import { afterTransition } from "@/db/publishing/invalidate";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import { parseContentJson } from "@/lib/actions/content-json";
 import type { ActionResult } from "@/lib/errors";
@@ -40,11 +41,6 @@ const translationForm = z.strictObject({ releaseId: field, otherReleaseId: field
 const commentForm = z.strictObject({ releaseId: field, parentId: field, body: field });
 const mintForm = z.strictObject({ releaseId: field, label: field, validHours: field });
 const revokeForm = z.strictObject({ releaseId: field, linkId: field });
-
-/** The form's own fields: React adds `$ACTION_…` fields when a form is posted before hydration. */
-function fields(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION")));
-}
 
 export async function createReleaseAction(input: { contentJson: string }): Promise<ActionResult<{ id: string }>> {
   let id: string;
@@ -81,7 +77,7 @@ export async function saveReleaseAction(input: {
 export async function transitionReleaseAction(_previous: TransitionState, form: FormData): Promise<TransitionState> {
   try {
     const viewer = await requireViewer();
-    const input = transitionForm.parse(fields(form));
+    const input = transitionForm.parse(formFields(form));
     const text = (value: string | undefined) => (value?.trim() ? value : undefined);
     const comment = text(input.comment);
     const local = text(input.at);
@@ -108,7 +104,7 @@ export async function transitionReleaseAction(_previous: TransitionState, form: 
 export async function setSlugAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const input = slugForm.parse(fields(form));
+    const input = slugForm.parse(formFields(form));
     await setReleaseSlug(viewer, { releaseId: input.releaseId, slug: input.slug, expectedVersion: input.expectedVersion });
     revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
@@ -120,7 +116,7 @@ export async function setSlugAction(_previous: ActionResult | null, form: FormDa
 export async function linkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const input = translationForm.parse(fields(form));
+    const input = translationForm.parse(formFields(form));
     await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
     revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
@@ -132,7 +128,7 @@ export async function linkTranslationAction(_previous: ActionResult | null, form
 export async function unlinkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const input = translationForm.parse(fields(form));
+    const input = translationForm.parse(formFields(form));
     await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
     revalidatePath(`/desk/releases/${String(input.releaseId)}`);
     return { ok: true };
@@ -144,7 +140,7 @@ export async function unlinkTranslationAction(_previous: ActionResult | null, fo
 export async function addCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const { releaseId, body, parentId } = commentForm.parse(fields(form));
+    const { releaseId, body, parentId } = commentForm.parse(formFields(form));
     await addComment(viewer, { releaseId, body, ...(parentId ? { parentId } : {}) });
     revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true };
@@ -159,7 +155,7 @@ export async function mintShareLinkAction(
 ): Promise<ActionResult<{ url: string; expiresAt: string }>> {
   try {
     const viewer = await requireViewer();
-    const { releaseId, label, validHours } = mintForm.parse(fields(form));
+    const { releaseId, label, validHours } = mintForm.parse(formFields(form));
     const { token, expiresAt } = await mintShareLink(viewer, { releaseId, label: label ?? "", validHours });
     revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true, value: { url: `${env.siteUrl}/share/${token}`, expiresAt: expiresAt.toISOString() } };
@@ -171,7 +167,7 @@ export async function mintShareLinkAction(
 export async function revokeShareLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   try {
     const viewer = await requireViewer();
-    const { releaseId, linkId } = revokeForm.parse(fields(form));
+    const { releaseId, linkId } = revokeForm.parse(formFields(form));
     await revokeShareLink(viewer, { linkId });
     revalidatePath(`/desk/releases/${String(releaseId)}`);
     return { ok: true };

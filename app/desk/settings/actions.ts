@@ -1,16 +1,22 @@
 "use server";
 
 import { revalidatePath, revalidateTag } from "next/cache";
+import { z } from "zod";
 import { announcePublicChangeNow } from "@/db/publishing/public-change";
 import { SETTINGS_TAG } from "@/db/public/settings";
 import { TOPICS_TAG } from "@/db/public/topics";
 import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
 import { requireViewer } from "@/db/viewer";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import type { ActionResult } from "@/lib/errors";
 
 type State = ActionResult | null;
+
+// Exactly the fields each form sends; anything else is refused, not ignored.
+const nameForm = z.strictObject({ name: z.string().optional() });
+const slugForm = z.strictObject({ slug: z.string().optional() });
 
 /** Public pages carry the letterhead, topic names and type names: expire them all at once, on every instance. */
 async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
@@ -22,7 +28,7 @@ async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
 export async function updateSettingsAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await updateSettings(viewer, Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$"))));
+    await updateSettings(viewer, formFields(form));
     await expirePublicPages(SETTINGS_TAG);
     return { ok: true };
   } catch (error) {
@@ -33,7 +39,7 @@ export async function updateSettingsAction(_previous: State, form: FormData): Pr
 export async function createTopicAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await createTopic(viewer, { name: form.get("name") });
+    await createTopic(viewer, nameForm.parse(formFields(form)));
     await expirePublicPages(TOPICS_TAG);
     return { ok: true };
   } catch (error) {
@@ -44,7 +50,7 @@ export async function createTopicAction(_previous: State, form: FormData): Promi
 export async function deleteTopicAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await deleteTopic(viewer, form.get("slug"));
+    await deleteTopic(viewer, slugForm.parse(formFields(form)).slug);
     await expirePublicPages(TOPICS_TAG);
     return { ok: true };
   } catch (error) {
@@ -55,7 +61,8 @@ export async function deleteTopicAction(_previous: State, form: FormData): Promi
 export async function createReleaseTypeAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await createReleaseType(viewer, { name: form.get("name") });
+    await createReleaseType(viewer, nameForm.parse(formFields(form)));
+    await expirePublicPages(TOPICS_TAG); // Feeds per type are cached with the taxonomy.
     revalidatePath("/desk/settings");
     return { ok: true };
   } catch (error) {
@@ -66,7 +73,8 @@ export async function createReleaseTypeAction(_previous: State, form: FormData):
 export async function deleteReleaseTypeAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await deleteReleaseType(viewer, form.get("slug"));
+    await deleteReleaseType(viewer, slugForm.parse(formFields(form)).slug);
+    await expirePublicPages(TOPICS_TAG);
     revalidatePath("/desk/settings");
     return { ok: true };
   } catch (error) {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { restoreRevision } from "@/db/releases/revisions";
 import { requireViewer } from "@/db/viewer";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import type { ActionResult } from "@/lib/errors";
 
@@ -20,8 +21,7 @@ export async function restoreRevisionAction(_previous: RestoreState, form: FormD
   const releaseId = form.get("releaseId");
   try {
     const viewer = await requireViewer();
-    // React adds `$ACTION_…` fields when a form is posted before hydration; they are not ours to refuse.
-    const input = restoreForm.parse(Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION"))));
+    const input = restoreForm.parse(formFields(form));
     const result = await restoreRevision(viewer, input);
     if (!result.changed) return { ok: true, value: { unchanged: true } };
   } catch (error) {
