@@ -18,7 +18,9 @@ const validator = new HtmlValidate({
 
 async function expectNoAxeViolations(page: Page, label: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(" ")).join(", ")})`);
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(" ")} ${node.html.slice(0, 160)} ${node.failureSummary ?? ""}`).join(" | ")})`,
+  );
   expect(summary, `${label}: axe violations`).toEqual([]);
 }
 
