@@ -45,7 +45,7 @@ export function WeekCalendar({ week, releases, timeZone }: { week: DeskWeek; rel
                   className={clsx("w-1/7 border-b border-slate-200 px-2 py-2 text-xs font-semibold dark:border-slate-800", day.isToday && "bg-sky-50 dark:bg-sky-950")}
                 >
                   <time dateTime={day.date}>{day.label}</time>
-                  {day.isToday && <span className="block font-normal text-slate-500">Today</span>}
+                  {day.isToday && <span className="block font-normal text-slate-600 dark:text-slate-300">Today</span>}
                 </th>
               ))}
             </tr>

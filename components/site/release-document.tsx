@@ -135,8 +135,16 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
       )}
 
       {release.topics.length > 0 && (
-        <p className="mt-6 text-xs text-slate-500">
-          Topics: {release.topics.map((topic) => topic.name).join(", ")}
+        <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
+          Topics:{" "}
+          {release.topics.map((topic, index) => (
+            <span key={topic.slug}>
+              {index > 0 && ", "}
+              <a href={`/topics/${topic.slug}`} className="underline underline-offset-2 hover:text-slate-900 dark:hover:text-white">
+                {topic.name}
+              </a>
+            </span>
+          ))}
         </p>
       )}
     </article>
