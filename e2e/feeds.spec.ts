@@ -5,6 +5,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from "../lib/feeds/discovery";
 import { E2E_TOPICS } from "./accounts";
 import { signIn, uniqueHeadline } from "./support";
+import { hasXmllint, pythonWithFeedparser } from "../tests/support/feed-validators";
 
 const SAVED = /^Saved \d\d:\d\d$/;
 const topic = E2E_TOPICS[0];
@@ -101,15 +102,8 @@ test("feeds for a topic, type or language that does not exist answer 404", async
   }
 });
 
-/** An interpreter with Python feedparser (CI installs python3-feedparser), or null. */
-function pythonWithFeedparser(): string | null {
-  for (const candidate of [process.env.PYTHON, "python3", "/usr/bin/python3"]) {
-    if (candidate && spawnSync(candidate, ["-c", "import feedparser"], { stdio: "ignore" }).status === 0) return candidate;
-  }
-  return null;
-}
 const python = pythonWithFeedparser();
-const xmllint = spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0;
+const xmllint = hasXmllint();
 
 test("xmllint --noout and Python feedparser (bozo 0) accept every XML feed as served", async ({ request }, testInfo) => {
   test.skip(!python || !xmllint, "needs xmllint (libxml2-utils) and python3 with feedparser (python3-feedparser); CI installs both");

@@ -11,6 +11,7 @@ import { feedDocument, languageName, scopePagePath } from "./document";
 import type { FeedSource, FeedSourceItem } from "./model";
 import { feedResponse, renderFeed } from "./response";
 import { ALL_CLEANED, ALL_HOSTILE, FORBIDDEN, HOSTILE_HTML } from "./test-fixtures";
+import { hasXmllint, pythonWithFeedparser } from "@/tests/support/feed-validators";
 
 const siteUrl = "https://press.example";
 const options = { siteUrl, hubUrl: "https://hub.example/publish" };
@@ -128,15 +129,8 @@ describe("feedResponse", () => {
   });
 });
 
-/** Python feedparser, when an interpreter that has it exists (CI installs python3-feedparser). */
-function pythonWithFeedparser(): string | null {
-  for (const candidate of [process.env.PYTHON, "python3", "/usr/bin/python3"]) {
-    if (candidate && spawnSync(candidate, ["-c", "import feedparser"], { stdio: "ignore" }).status === 0) return candidate;
-  }
-  return null;
-}
 const python = pythonWithFeedparser();
-const xmllint = spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0;
+const xmllint = hasXmllint();
 const folder = mkdtempSync(path.join(tmpdir(), "pressroom-feeds-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 

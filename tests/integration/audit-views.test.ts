@@ -9,10 +9,10 @@ import { listReleaseAudit } from "@/db/audit/list-release-audit";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, releases, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -22,9 +22,7 @@ let first: string;
 let second: string;
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const email = `${role}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${role} ${randomBytes(2).toString("hex")}`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} ${randomBytes(2).toString("hex")}`);
 }
 
 async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {

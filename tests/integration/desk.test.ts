@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
@@ -6,10 +5,10 @@ import { createRelease } from "@/db/releases/create";
 import { getDeskSections, listDeskSchedule, type DeskSectionKey } from "@/db/releases/queries";
 import { transitionRelease } from "@/db/releases/transition";
 import { releases, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let anna: Viewer;
@@ -18,8 +17,7 @@ let editor: Viewer;
 const ids: Record<string, string> = {};
 
 async function makeUser(role: Role, name: string): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${name}.${randomBytes(4).toString("hex")}@example.com`, name, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, name);
 }
 
 async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {

@@ -13,13 +13,13 @@ import { saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
 import { media, publications, releases, settings, topics, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { FEED_FILES, type FeedFormat, type FeedScope } from "@/lib/feeds/discovery";
 import type { FeedSource } from "@/lib/feeds/model";
 import { feedResponse, renderFeed } from "@/lib/feeds/response";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -51,8 +51,7 @@ afterAll(async () => {
 });
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}.${randomBytes(5).toString("hex")}@example.com`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 type Json = Record<string, unknown>;

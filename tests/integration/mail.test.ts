@@ -10,10 +10,10 @@ import { notifyWorkflowEvent } from "@/db/notifications/notify";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { notifications, releases, users, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 type Received = { from: string; to: string[]; subject: string; raw: string };
 
@@ -69,9 +69,7 @@ beforeEach(async () => {
 });
 
 async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  const email = `${label}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${label} ${role}`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${label} ${role}`);
 }
 
 async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {

@@ -11,13 +11,13 @@ import { uploadMedia } from "@/db/media/upload";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, media, publications, releases, users, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { DOCX_MIME_TYPE } from "@/lib/media/files";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { bytesOf, docx, exe, HTML, jpeg, pdf, png, SVG } from "../support/media-fixtures";
+import { makeStaff } from "../support/staff";
 
 // The route handlers ask db/viewer.ts who is signed in (Auth.js needs a real request for that);
 // here the test says who is.
@@ -58,9 +58,7 @@ beforeEach(() => {
 // Helpers
 
 async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  const email = `${label}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${label} ${role}`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${label} ${role}`);
 }
 
 function storedFiles(): string[] {

@@ -1,13 +1,13 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { listOthersPresent, markPresent, PRESENCE_WINDOW_MS } from "@/db/presence/presence";
 import { createRelease } from "@/db/releases/create";
 import { users, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -18,8 +18,7 @@ afterAll(async () => {
 });
 
 async function makeUser(role: Role, name: string): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@example.com`, name, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, name);
 }
 
 const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };

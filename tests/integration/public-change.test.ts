@@ -7,8 +7,8 @@ import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import type { Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 describeOnServer("public changes reach every instance through Postgres", () => {
   let database: TestDatabase;
@@ -18,8 +18,7 @@ describeOnServer("public changes reach every instance through Postgres", () => {
   let editor: Viewer;
 
   async function makeUser(role: Role): Promise<Viewer> {
-    const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-    return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+    return makeStaff(database.db, role, `${role} person`);
   }
 
   /** Waits until the listener has heard `count` notifications, or a second has passed. */

@@ -9,12 +9,12 @@ import { getReleaseForEditor, listDeskReleases } from "@/db/releases/queries";
 import { saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, publications, releaseRevisions, releases, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { contentHash } from "@/lib/content/hash";
 import { parseReleaseContent, resolveReleaseContent } from "@/db/releases/content";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 
@@ -30,9 +30,7 @@ afterAll(async () => {
 // Helpers
 
 async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  const email = `${label}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${label} ${role}`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${label} ${role}`);
 }
 
 type Json = Record<string, unknown>;

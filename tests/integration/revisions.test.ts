@@ -7,10 +7,10 @@ import { getRevisionPair, listRevisions, restoreRevision } from "@/db/releases/r
 import { COALESCE_WINDOW, saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, publications, releaseRevisions, releases, releaseTypes, type Role } from "@/db/schema";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 
@@ -26,9 +26,7 @@ afterAll(async () => {
 // Helpers
 
 async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  const email = `${label}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${label} ${role}`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${label} ${role}`);
 }
 
 type Json = Record<string, unknown>;

@@ -9,10 +9,10 @@ import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, publications, releases, settings, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError } from "@/lib/errors";
 import { toLocalInput } from "@/lib/time/zoned";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -29,8 +29,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Scheduled text." }] }] };

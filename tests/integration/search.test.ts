@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
@@ -7,10 +6,10 @@ import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { publications, releases, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { normaliseSearchQuery } from "@/lib/public/search-query";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -25,8 +24,7 @@ beforeAll(async () => {
 afterAll(() => database?.drop());
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {

@@ -8,11 +8,11 @@ import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { publications, releases, settings, topics, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { buildNewsSitemap, buildSitemap } from "@/lib/seo/sitemap-xml";
 import { toLocalInput } from "@/lib/time/zoned";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 /**
  * What the sitemaps list (db/public/sitemap.ts), read through the uncached queries: the cached forms
@@ -40,8 +40,7 @@ beforeAll(async () => {
 afterAll(() => database?.drop());
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });

@@ -10,9 +10,9 @@ import { releases, releaseSlugs, releaseTypes, settings, topics, type Role } fro
 import { bootstrap } from "@/db/seed/bootstrap";
 import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
-import { insertStaffMember } from "@/db/staff/insert";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -22,8 +22,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 async function rejects(promise: Promise<unknown>, code: string) {

@@ -15,12 +15,12 @@ import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { releases, shareLinks, type Role } from "@/db/schema";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
-import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { withShareToken } from "@/app/share/[token]/with-share-token";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { pdf, png } from "../support/media-fixtures";
+import { makeStaff } from "../support/staff";
 
 // The media route asks db/viewer.ts who is signed in; here nobody is (journalists have no account).
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -49,9 +49,7 @@ beforeEach(() => {
 });
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const email = `${role}.${randomBytes(5).toString("hex")}@example.com`;
-  const { user } = await insertStaffMember(database.db, { email, name: `${role} user`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} user`);
 }
 
 async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {

@@ -8,17 +8,16 @@ import { saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
 import { releases, topics, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 let writer: Viewer;
 let editor: Viewer;
 
 async function makeUser(role: Role): Promise<Viewer> {
-  const { user } = await insertStaffMember(database.db, { email: `${role}-${randomBytes(4).toString("hex")}@test.example`, name: `${role} person`, role });
-  return { id: user.id, email: user.email, name: user.name, role: user.role, mustChangePassword: false };
+  return makeStaff(database.db, role, `${role} person`);
 }
 
 beforeAll(async () => {
