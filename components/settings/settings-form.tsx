@@ -40,7 +40,7 @@ const FIELDS: { name: keyof SettingsValues; label: string; multiline?: boolean; 
   { name: "contactPhone", label: "Default media contact: phone" },
 ];
 
-export function SettingsForm({ values }: { values: SettingsValues }) {
+export function SettingsForm({ values, logoUrl }: { values: SettingsValues; logoUrl: string | null }) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(updateSettingsAction, null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -73,6 +73,24 @@ export function SettingsForm({ values }: { values: SettingsValues }) {
           </div>
         );
       })}
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium">Logo</legend>
+        {logoUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- an uploaded file served by our own /media route
+          <img src={logoUrl} alt="Current logo" className="h-12 w-auto rounded border border-slate-200 bg-white p-1" />
+        ) : (
+          <p className="text-xs text-slate-600 dark:text-slate-400">No logo yet: the site header shows the organisation&rsquo;s name alone.</p>
+        )}
+        <label htmlFor="settings-logoFile" className="block text-sm">
+          {logoUrl ? "Replace with" : "Upload"} an image (PNG, JPEG, GIF or WebP)
+        </label>
+        <input id="settings-logoFile" name="logoFile" type="file" accept="image/png,image/jpeg,image/gif,image/webp" className="block text-sm" />
+        {logoUrl && (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="removeLogo" /> Remove the logo
+          </label>
+        )}
+      </fieldset>
       {state?.ok && <Notice tone="success">Settings saved.</Notice>}
       {state && !state.ok && (
         <Notice tone="error" testId="settings-error">

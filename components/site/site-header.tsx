@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { PublicSettings } from "@/db/public/settings";
+import { mediaUrl } from "@/lib/media/files";
 
 const NAVIGATION = [
   { href: "/", label: "Latest" },
@@ -13,10 +14,16 @@ export function SiteHeader({ settings }: { settings: PublicSettings }) {
   return (
     <header className="site-header border-t-4 border-accent bg-white dark:bg-slate-950">
       <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-x-8 gap-y-4 px-4 pt-6 pb-4">
-        <Link href="/" className="group">
+        <Link href="/" className="group flex items-end gap-4">
+          {settings.logoKey && (
+            // eslint-disable-next-line @next/next/no-img-element -- an uploaded file from our own /media route, no optimiser
+            <img src={mediaUrl(settings.logoKey)} alt="" className="h-14 w-auto" />
+          )}
+          <span>
           <span className="block text-xs font-semibold uppercase tracking-[0.2em] text-slate-600 dark:text-slate-400">Newsroom</span>
           <span className="mt-1 block font-serif text-2xl leading-tight text-slate-900 text-balance group-hover:underline sm:text-3xl dark:text-slate-50">
             {settings.organisationName}
+          </span>
           </span>
         </Link>
         <form action="/search" method="get" role="search" className="flex w-full items-stretch gap-2 sm:w-auto">

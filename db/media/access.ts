@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { isMediaKey, type MediaAudience } from "@/lib/media/files";
 import type { Viewer } from "../access";
 import { db } from "../client";
-import { media, publications } from "../schema";
+import { media, publications, settings } from "../schema";
 import { shareLinkAllowsMedia } from "../share/share-links";
 
 export type ServableMedia = {
@@ -12,8 +12,10 @@ export type ServableMedia = {
   audience: MediaAudience;
 };
 
-/** True when a live (not retracted) publication lists the key among the files its current version uses. */
+/** True when the key is the organisation's logo, or a live (not retracted) publication uses it in its current version. */
 export async function isPubliclyUsed(key: string): Promise<boolean> {
+  const [logo] = await (await db()).select({ id: settings.id }).from(settings).where(eq(settings.logoKey, key)).limit(1);
+  if (logo) return true;
   const [row] = await (await db())
     .select({ releaseId: publications.releaseId })
     .from(publications)

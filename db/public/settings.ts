@@ -16,6 +16,8 @@ export type PublicSettings = {
   boilerplate: string;
   /** The press office contact shown on the organisation page (optional in settings). */
   defaultContact?: MediaContact | null;
+  /** The uploaded logo's media key (served publicly while it is the logo), or null. */
+  logoKey: string | null;
 };
 
 /** The organisation as the public side shows it (cached until settings change). */
@@ -32,6 +34,7 @@ export const getPublicSettings = (): Promise<PublicSettings> =>
         defaultLanguage: source.defaultLanguage ?? "en",
         boilerplate: source.boilerplate ?? "",
         defaultContact: source.defaultContact ?? null,
+        logoKey: "logoKey" in source ? (source.logoKey ?? null) : null,
       };
     },
     ["settings:public"],

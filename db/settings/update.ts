@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
 import { appendAudit } from "../audit/append";
 import { db } from "../client";
-import { settings } from "../schema";
+import { isMediaKey } from "@/lib/media/files";
+import { media, settings } from "../schema";
 
 const lines = (max: number, label: string) =>
   z
@@ -38,6 +39,8 @@ export const settingsInput = z.strictObject({
   contactName: z.string().trim().max(200),
   contactEmail: optional(z.email("The default contact's email address is not valid.")),
   contactPhone: optional(z.string().max(60)),
+  /** An uploaded image's key, or null to remove the logo; absent keeps the current one. */
+  logoKey: z.string().refine(isMediaKey, "That is not an uploaded file.").nullable().optional(),
 });
 
 function isTimeZone(value: string) {
@@ -63,6 +66,10 @@ export async function updateSettings(viewer: Viewer, input: unknown) {
     ? mediaContactSchema.parse({ name: value.contactName, role: null, email: value.contactEmail, phone: value.contactPhone })
     : null;
   return (await db()).transaction(async (tx) => {
+    if (value.logoKey) {
+      const [file] = await tx.select({ kind: media.kind }).from(media).where(eq(media.key, value.logoKey));
+      if (file?.kind !== "image") throw new AppError("invalid", "The logo must be an uploaded image (PNG, JPEG, GIF or WebP).");
+    }
     const [updated] = await tx
       .update(settings)
       .set({
@@ -73,6 +80,7 @@ export async function updateSettings(viewer: Viewer, input: unknown) {
         defaultLanguage: value.defaultLanguage,
         boilerplate: value.boilerplate,
         defaultContact,
+        ...(value.logoKey !== undefined ? { logoKey: value.logoKey } : {}),
         version: value.expectedVersion + 1,
         updatedAt: new Date(),
       })

@@ -9,6 +9,8 @@ export type ReleaseSeoInput = {
   /** Absolute origin without a trailing slash (env.siteUrl). */
   siteUrl: string;
   organisationName: string;
+  /** Absolute URL of the organisation's logo, when it has one. */
+  logoUrl?: string | null;
   release: {
     slug: string;
     headline: string;
@@ -99,7 +101,7 @@ export function releaseJsonLd(input: ReleaseSeoInput): Record<string, unknown> {
     image: input.image.url,
     section: release.typeName,
     keywords: release.topicNames,
-    publisher: { name: input.organisationName, url: input.siteUrl },
+    publisher: { name: input.organisationName, url: input.siteUrl, ...(input.logoUrl ? { logo: input.logoUrl } : {}) },
   });
 }
 

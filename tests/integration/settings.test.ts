@@ -11,7 +11,14 @@ import { bootstrap } from "@/db/seed/bootstrap";
 import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
 import { AppError } from "@/lib/errors";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { canServeMedia } from "@/db/media/access";
+import { LocalDiskStorage, setMediaStorage } from "@/db/media/storage";
+import { uploadMedia } from "@/db/media/upload";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { pdf, png } from "../support/media-fixtures";
 import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
@@ -50,6 +57,40 @@ const validSettings = (version: number) => ({
 });
 
 const readSettings = async () => (await database.db.select().from(settings).where(eq(settings.id, 1)))[0]!;
+
+describe("the organisation's logo", () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = mkdtempSync(path.join(tmpdir(), "pressroom-logo-"));
+    setMediaStorage(new LocalDiskStorage(folder));
+  });
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it("an uploaded image becomes the logo and is public while it is; a document or a stranger's key is refused; removing it hides it again", async () => {
+    const admin = await makeUser("admin");
+    const image = await uploadMedia(admin, { bytes: png(40, 20), originalName: "logo.png" });
+    const document = await uploadMedia(admin, { bytes: pdf(), originalName: "statement.pdf" });
+    expect(await canServeMedia(image.key, null)).toBeNull(); // an unused upload is staff-only
+
+    let version = (await readSettings()).version;
+    await rejects(updateSettings(admin, { ...validSettings(version), logoKey: document.key }), "invalid");
+    await rejects(updateSettings(admin, { ...validSettings(version), logoKey: "0123456789abcdef0123456789abcdef.png" }), "invalid");
+    expect((await readSettings()).logoKey).toBeNull();
+
+    await updateSettings(admin, { ...validSettings(version), logoKey: image.key });
+    expect((await readSettings()).logoKey).toBe(image.key);
+    expect((await canServeMedia(image.key, null))?.audience).toBe("public");
+
+    version = (await readSettings()).version;
+    await updateSettings(admin, validSettings(version)); // no logoKey: the logo stays
+    expect((await readSettings()).logoKey).toBe(image.key);
+
+    version = (await readSettings()).version;
+    await updateSettings(admin, { ...validSettings(version), logoKey: null });
+    expect((await readSettings()).logoKey).toBeNull();
+    expect(await canServeMedia(image.key, null)).toBeNull();
+  });
+});
 
 describe("settings", () => {
   it("an admin updates the letterhead, time zone and boilerplate; a stale version is a conflict", async () => {

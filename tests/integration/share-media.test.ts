@@ -148,7 +148,7 @@ describe("images in embargo share links", () => {
     const { id, token, imageKey, documentKey } = await embargoedWithLink();
     const [release] = await database.db.select().from(releases).where(eq(releases.id, id));
     const revision = await loadRevision(database.db, release!.approvedRevisionId!);
-    const settings = { organisationName: "Org", letterhead: { address: [], phones: [], fax: null, email: null, website: null }, accentColor: "#000000", timeZone: "UTC", defaultLanguage: "en", boilerplate: "" };
+    const settings = { organisationName: "Org", letterhead: { address: [], phones: [], fax: null, email: null, website: null }, accentColor: "#000000", timeZone: "UTC", defaultLanguage: "en", boilerplate: "", logoKey: null };
     const view = revisionView(revision, { settings, topicNames: {}, typeName: null, fallbackDate: "2099-01-01" });
     expect(view.html).toContain(`src="/media/${imageKey}"`);
 

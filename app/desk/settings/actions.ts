@@ -7,10 +7,12 @@ import { SETTINGS_TAG } from "@/db/public/settings";
 import { TOPICS_TAG } from "@/db/public/topics";
 import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
+import { assertCan, type Viewer } from "@/db/access";
+import { uploadMedia } from "@/db/media/upload";
 import { requireViewer } from "@/db/viewer";
 import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
-import type { ActionResult } from "@/lib/errors";
+import { AppError, type ActionResult } from "@/lib/errors";
 
 type State = ActionResult | null;
 
@@ -28,12 +30,28 @@ async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
 export async function updateSettingsAction(_previous: State, form: FormData): Promise<State> {
   try {
     const viewer = await requireViewer();
-    await updateSettings(viewer, formFields(form));
+    const { logoFile, removeLogo, ...fields } = formFields(form);
+    const logoKey = await newLogoKey(viewer, logoFile, removeLogo);
+    await updateSettings(viewer, logoKey === undefined ? fields : { ...fields, logoKey });
     await expirePublicPages(SETTINGS_TAG);
     return { ok: true };
   } catch (error) {
     return failure(error);
   }
+}
+
+/** The logo the form asks for: a newly uploaded image's key, null to remove it, undefined to keep it. */
+async function newLogoKey(viewer: Viewer, file: FormDataEntryValue | undefined, remove: FormDataEntryValue | undefined) {
+  if (file instanceof File && file.size > 0) {
+    assertCan(viewer, "settings:manage"); // before anything is stored
+    const uploaded = await uploadMedia(viewer, { bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });
+    if (uploaded.kind !== "image") throw new AppError("invalid", "The logo must be an image (PNG, JPEG, GIF or WebP).");
+    return uploaded.key;
+  }
+  if (file !== undefined && !(file instanceof File)) throw new AppError("invalid", "The logo must be a file.");
+  if (remove === "on") return null;
+  if (remove !== undefined) throw new AppError("invalid", "Unexpected value for removing the logo.");
+  return undefined;
 }
 
 export async function createTopicAction(_previous: State, form: FormData): Promise<State> {

@@ -7,6 +7,7 @@ import { listTaxonomy } from "@/db/taxonomy/queries";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
 import { createReleaseTypeAction, createTopicAction, deleteReleaseTypeAction, deleteTopicAction } from "./actions";
+import { mediaUrl } from "@/lib/media/files";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -38,6 +39,7 @@ export default async function SettingsPage() {
     contactEmail: row.defaultContact?.email ?? "",
     contactPhone: row.defaultContact?.phone ?? "",
   };
+  const logoUrl = row.logoKey ? mediaUrl(row.logoKey) : null;
   return (
     <main id="main" className="mx-auto grid max-w-6xl gap-10 px-4 py-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <section aria-labelledby="organisation-heading">
@@ -45,7 +47,7 @@ export default async function SettingsPage() {
         <h2 id="organisation-heading" className="mt-6 mb-4 text-lg font-semibold">
           Organisation and letterhead
         </h2>
-        <SettingsForm values={values} />
+        <SettingsForm values={values} logoUrl={logoUrl} />
       </section>
       <div className="space-y-10">
         <section aria-labelledby="types-heading">

@@ -13,6 +13,7 @@ import { jsonLdScript } from "@/lib/seo/json-ld";
 import { releaseJsonLd, releaseMetadata, retractedMetadata, type ReleaseSeoInput } from "@/lib/seo/release-seo";
 import { firstBodyImage, generatedShareImage } from "@/lib/seo/share-image";
 import { Tombstone } from "./tombstone";
+import { mediaUrl } from "@/lib/media/files";
 
 // Rendered on first request and served from the cache; publishing transitions expire it at once. The
 // 60 s revalidation only bounds how long a shared cache in front of the app may keep a copy.
@@ -33,6 +34,7 @@ function seoInput(
   return {
     siteUrl: env.siteUrl,
     organisationName: settings.organisationName,
+    logoUrl: settings.logoKey ? `${env.siteUrl}${mediaUrl(settings.logoKey)}` : null,
     release: { ...release, topicNames: release.topics.map((slug) => topicNames[slug] ?? slug) },
     translations,
     image:
