@@ -19,6 +19,7 @@ test("a web address changed before publication keeps answering, with a permanent
   await expect(page.getByTestId("slug-error")).toContainText("lowercase letters, digits and single dashes");
   await page.getByLabel("Web address").fill(newSlug);
   await page.getByRole("button", { name: "Change address" }).click();
+  await expect(page.getByTestId("slug-saved")).toHaveText(`The address is now /releases/${newSlug}.`);
   await expect(page.getByLabel("Web address")).toHaveValue(newSlug);
   await page.getByRole("button", { name: "Submit for review", exact: true }).click();
   await expect(page.getByTestId("release-status")).toHaveText("In review");

@@ -36,6 +36,11 @@ export function SlugForm({ releaseId, slug, version, editable }: { releaseId: st
       <Button type="submit" variant="secondary" disabled={pending}>
         Change address
       </Button>
+      {state?.ok && (
+        <p className="w-full text-sm text-green-800 dark:text-green-300" role="status" data-testid="slug-saved">
+          The address is now <code>/releases/{slug}</code>.
+        </p>
+      )}
       {state && !state.ok && (
         <div className="w-full">
           <Notice tone="error" testId="slug-error">
