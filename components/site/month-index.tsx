@@ -26,7 +26,7 @@ export function MonthIndex({ year, counts, current }: { year: number; counts: { 
                   {label}
                 </Link>
               ) : (
-                <span className="block rounded border border-dashed border-slate-200 px-3 py-2 text-slate-500 dark:border-slate-800">{label}</span>
+                <span className="block rounded border border-dashed border-slate-200 px-3 py-2 text-slate-500 dark:border-slate-800 dark:text-slate-400">{label}</span>
               )}
             </li>
           );
