@@ -10,7 +10,7 @@
 //   BENCH_DATABASE_URL=postgres://… (default postgres://postgres@127.0.0.1:5432/postgres)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -81,7 +81,7 @@ async function seed(url: string, count: number) {
           headline, summary, html, plain_text, published_at, updated_at)
         select r.id, gen_random_uuid(), 'bench', r.slug, 'press-release', 'Press release',
           case when i % 10 = 0 then 'fr' else 'en' end,
-          jsonb_build_array(${TOPICS}::text[][(i % ${TOPICS.length}) + 1]),
+          jsonb_build_array((${TOPICS}::text[])[(i % ${TOPICS.length}) + 1]),
           case when i % 10 = 0 then 'La Mission salue la résolution numéro ' || i else 'Mission welcomes resolution number ' || i || ' on public health' end,
           'Summary of release ' || i || ': the Mission welcomes the resolution.',
           ${html}, ${text} || ' release ' || i,
@@ -135,6 +135,7 @@ async function measure(target: string, url: string, pid: number | null): Promise
 function nginxConfig(prefix: string, staticRoot: string) {
   return `
 worker_processes auto;
+user root;
 pid ${prefix}/nginx.pid;
 error_log ${prefix}/error.log warn;
 daemon off;
@@ -186,6 +187,7 @@ async function run(count: number) {
   const url = new URL(SERVER_URL);
   url.pathname = `/${name}`;
   const work = mkdtempSync(path.join(tmpdir(), "pressroom-bench-"));
+  chmodSync(work, 0o755); // nginx's workers run as another user and must read the saved pages
   let app: ChildProcess | undefined;
   let nginx: ChildProcess | undefined;
   try {
@@ -253,9 +255,16 @@ function printTable(count: number, rows: Row[]) {
   }
 }
 
-if (spawnSync("nginx", ["-v"]).error) {
-  console.error("nginx is not installed: apt-get install -y nginx (the benchmark compares against it).");
-  process.exit(1);
+async function main() {
+  if (spawnSync("nginx", ["-v"]).error) {
+    console.error("nginx is not installed: apt-get install -y nginx (the benchmark compares against it).");
+    process.exit(1);
+  }
+  if (!buildIfNeeded()) process.exit(1);
+  for (const count of sizesFromArgs()) await run(count);
 }
-buildIfNeeded();
-for (const count of sizesFromArgs()) await run(count);
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

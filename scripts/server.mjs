@@ -3,6 +3,7 @@
 import http from "node:http";
 import next from "next";
 import { resolveClientAddress } from "./client-address.mjs";
+import { answerFromCache, cacheKeyOf, keepWhenShareable } from "./response-cache.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-pressroom-client-address";
 const port = Number(process.env.PORT || 3000);
@@ -47,8 +48,11 @@ function answerRetractedReleasesWith410(req, res) {
 }
 
 const server = http.createServer((req, res) => {
+  const cacheKey = cacheKeyOf(req);
+  if (cacheKey && answerFromCache(cacheKey, req, res)) return;
   answerMovedReleasesWith301(req, res);
   answerRetractedReleasesWith410(req, res);
+  if (cacheKey) keepWhenShareable(cacheKey, req, res);
   const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "unknown", trustedHops);
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   if (trustedHops <= 0) req.headers["x-forwarded-for"] = address;

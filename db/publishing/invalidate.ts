@@ -1,6 +1,7 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { clearGone } from "@/lib/http/gone";
+import { clearPublicResponses } from "@/lib/http/public-responses";
 import { PUBLIC_TAGS } from "../public/publications";
 import { SETTINGS_TAG } from "../public/settings";
 import { TOPICS_TAG } from "../public/topics";
@@ -22,6 +23,7 @@ export function invalidatePublicPages(slug: string) {
 
 /** Lists, feeds and sitemaps read tagged data; release pages are cached whole, so their paths go too. */
 export function expirePublicChange(change: PublicChange | { all: true }) {
+  clearPublicResponses();
   revalidateTag(PUBLIC_TAGS.all, EXPIRE_NOW);
   if ("all" in change) {
     revalidateTag(SETTINGS_TAG, EXPIRE_NOW);

@@ -1,7 +1,8 @@
 "use server";
 
-import { revalidatePath, revalidateTag } from "next/cache";
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { expirePublicChange } from "@/db/publishing/invalidate";
 import { announcePublicChangeNow } from "@/db/publishing/public-change";
 import { SETTINGS_TAG } from "@/db/public/settings";
 import { TOPICS_TAG } from "@/db/public/topics";
@@ -22,8 +23,7 @@ const slugForm = z.strictObject({ slug: z.string().optional() });
 
 /** Public pages carry the letterhead, topic names and type names: expire them all at once, on every instance. */
 async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
-  revalidateTag(tag, { expire: 0 });
-  revalidatePath("/", "layout");
+  expirePublicChange({ slugs: [], tags: [tag] });
   await announcePublicChangeNow({ tags: [tag] }).catch((error) => console.error("cache: could not tell other instances", error));
 }
 
