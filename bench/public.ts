@@ -19,6 +19,11 @@ import { migrateDatabase } from "@/db/migrate";
 import { connect } from "@/db/connect";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { renderBodyHtml, bodyToPlainText } from "@/lib/content/render";
+import { setProcessDatabase } from "@/db/client";
+import { queryFeedSource } from "@/db/public/feed-items";
+import { queryReleasePage } from "@/db/public/listing";
+import { searchPublications } from "@/db/public/search";
+import { normaliseSearchQuery } from "@/lib/public/search-query";
 import { buildIfNeeded } from "../scripts/build-fingerprint";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -113,6 +118,37 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
 }
 
+/** p50 and p95 of the uncached queries behind lists, topic pages, search and feeds (no page cache at all). */
+async function measureQueries(url: string) {
+  const handle = await connect({ url, pgliteDir: "" });
+  setProcessDatabase(handle);
+  const words = ["resolution", "health", "\"public health\"", "mission -trade", "résolution", "delegations", "sponsors", "numéro"];
+  const pick = <T,>(list: readonly T[], i: number) => list[i % list.length]!;
+  const year = new Date().getUTCFullYear();
+  const cases: [string, (i: number) => Promise<unknown>][] = [
+    ["home list (first page)", () => queryReleasePage({ limit: 20 })],
+    ["list of one year", (i) => queryReleasePage({ limit: 20, range: { from: new Date(Date.UTC(year - (i % 10), 0, 1)).toISOString(), to: new Date(Date.UTC(year - (i % 10) + 1, 0, 1)).toISOString() } })],
+    ["topic page", (i) => queryReleasePage({ limit: 20, topic: pick(TOPICS, i) })],
+    ["search", (i) => searchPublications(normaliseSearchQuery(pick(words, i)), 1)],
+    ["topic feed (50 items)", (i) => queryFeedSource(handle.db, { kind: "topic", slug: pick(TOPICS, i) }, 50)],
+    ["site-wide feed (50 items)", () => queryFeedSource(handle.db, { kind: "all" }, 50)],
+  ];
+  const rows: { query: string; p50: number; p95: number }[] = [];
+  for (const [name, run] of cases) {
+    for (let i = 0; i < 5; i += 1) await run(i); // warm the connection and the plan
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      const started = process.hrtime.bigint();
+      await run(i);
+      samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    samples.sort((a, b) => a - b);
+    rows.push({ query: name, p50: samples[49]!, p95: samples[94]! });
+  }
+  await handle.close();
+  return rows;
+}
+
 type Row = { target: string; rps: number; p50: number; p99: number; errors: number; cpuMsPerRequest: number | null };
 
 async function measure(target: string, url: string, pid: number | null): Promise<Row> {
@@ -193,6 +229,7 @@ async function run(count: number) {
   try {
     const seconds = await seed(url.toString(), count);
     console.log(`seeded ${count.toLocaleString("en")} releases in ${seconds.toFixed(1)} s`);
+    const queries = await measureQueries(url.toString());
 
     app = spawn(process.execPath, ["scripts/server.mjs"], {
       env: {
@@ -233,6 +270,10 @@ async function run(count: number) {
     rows.push(await measure("nginx micro-cache → app: release page", `http://127.0.0.1:${NGINX_PROXY_PORT}${releasePath}`, app.pid!));
     rows.push(await measure("nginx micro-cache → app: /feed.xml", `http://127.0.0.1:${NGINX_PROXY_PORT}/feed.xml`, app.pid!));
     printTable(count, rows);
+    console.log(`\nUncached queries at ${count.toLocaleString("en")} releases (100 runs each, target p95 < 30 ms)\n`);
+    console.log("| query | p50 ms | p95 ms |");
+    console.log("| --- | ---: | ---: |");
+    for (const row of queries) console.log(`| ${row.query} | ${row.p50.toFixed(1)} | ${row.p95.toFixed(1)} |`);
   } finally {
     await stop(nginx);
     await stop(app);
