@@ -17,12 +17,20 @@ export type SearchHit = {
   publishedAt: string;
 };
 
-export type SearchResults = { total: number; hits: SearchHit[]; page: number; pageCount: number };
+/** `total` counts at most SEARCH_CANDIDATES matches; `more` says there were more than that. */
+export type SearchResults = { total: number; more: boolean; hits: SearchHit[]; page: number; pageCount: number };
 
 export const SEARCH_PAGE_SIZE = 20;
 export const MAX_SEARCH_PAGE = 50;
+/**
+ * Ranking reads every candidate's whole tsvector, so it is bounded: the most recent matches, as many as
+ * the pages a reader can open. A word that is in every release still answers in milliseconds; the
+ * reader is told when there are more matches than were ranked.
+ */
+export const SEARCH_CANDIDATES = SEARCH_PAGE_SIZE * MAX_SEARCH_PAGE;
 
 const ROW_CONFIG = sql.raw(searchConfigCaseSql("p.language"));
+const CANDIDATE_CONFIG = sql.raw(searchConfigCaseSql("c.language"));
 const SNIPPET_SOURCE_CHARS = 20_000;
 const MARKS = `${MARK_START}${MARK_STOP}`;
 const HEADLINE_OPTIONS = `HighlightAll=true, StartSel="${MARK_START}", StopSel="${MARK_STOP}"`;
@@ -71,11 +79,18 @@ function matches(text: string) {
 /** The statement behind one page of results (exported so a test can check its plan uses the index). */
 export function searchStatement(text: string, page: number) {
   return sql`
-    with hits as (
-      select p.release_id, ts_rank_cd(p.search_vector, ${rowQuery(text)}) as rank, p.published_at, count(*) over () as total
+    with candidates as (
+      select p.release_id, p.search_vector, p.language, p.published_at
       from publications p
       where ${matches(text)}
-      order by rank desc, p.published_at desc, p.release_id desc
+      order by p.published_at desc, p.release_id desc
+      limit ${SEARCH_CANDIDATES + 1}
+    ),
+    hits as (
+      select c.release_id, ts_rank_cd(c.search_vector, websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})) as rank, c.published_at,
+        count(*) over () as total
+      from candidates c
+      order by rank desc, c.published_at desc, c.release_id desc
       limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
     )
     select p.slug, p.headline, p.type_name, p.language, hits.total::int as total,
@@ -94,12 +109,14 @@ export function searchStatement(text: string, page: number) {
  */
 export async function searchPublications(query: SearchQuery, requestedPage = 1): Promise<SearchResults> {
   const page = Number.isInteger(requestedPage) && requestedPage >= 1 ? Math.min(requestedPage, MAX_SEARCH_PAGE) : 1;
-  if (query.kind !== "words") return { total: 0, hits: [], page: 1, pageCount: 0 };
+  if (query.kind !== "words") return { total: 0, more: false, hits: [], page: 1, pageCount: 0 };
   const handle = await database();
   const rows = await handle.rows<SearchRow>(searchStatement(query.text, page));
-  const total = rows[0] ? Number(rows[0].total) : await countMatches(query.text, page);
+  const counted = rows[0] ? Number(rows[0].total) : await countMatches(query.text, page);
+  const total = Math.min(counted, SEARCH_CANDIDATES);
   return {
     total,
+    more: counted > SEARCH_CANDIDATES,
     page,
     pageCount: Math.min(Math.ceil(total / SEARCH_PAGE_SIZE), MAX_SEARCH_PAGE),
     hits: rows.map((row) => ({
@@ -117,7 +134,7 @@ export async function searchPublications(query: SearchQuery, requestedPage = 1):
   async function countMatches(words: string, current: number) {
     if (current === 1) return 0;
     const [row] = await handle.rows<{ total: number }>(sql`
-      select count(*)::int as total from publications p where ${matches(words)}`);
+      select count(*)::int as total from (select 1 from publications p where ${matches(words)} limit ${SEARCH_CANDIDATES + 1}) as found`);
     return Number(row?.total ?? 0);
   }
 }

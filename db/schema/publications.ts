@@ -76,8 +76,10 @@ export const publications = pgTable(
   (table) => [
     uniqueIndex("publications_slug_idx").on(table.slug),
     // Lists read newest first with release_id as the tie-break (keyset pagination), both descending.
+    // NULLS FIRST is what a plain ORDER BY … DESC means; an index in any other null order cannot serve
+    // the newest-first lists (Postgres does not use the NOT NULL constraint to reconcile them).
     index("publications_live_published_at_idx")
-      .on(table.publishedAt.desc(), table.releaseId.desc())
+      .on(table.publishedAt.desc().nullsFirst(), table.releaseId.desc().nullsFirst())
       .where(sql`${table.retractedAt} is null`),
     index("publications_search_idx").using("gin", table.searchVector),
     // Topic pages and the ?topic= filter ask `topics @> '["slug"]'`.

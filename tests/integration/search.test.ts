@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
-import { searchPublications, searchStatement, SEARCH_PAGE_SIZE } from "@/db/public/search";
+import { SEARCH_CANDIDATES, searchPublications, searchStatement, SEARCH_PAGE_SIZE } from "@/db/public/search";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { publications, releases, type Role } from "@/db/schema";
@@ -177,5 +177,24 @@ describeOnServer("search on the Postgres server", () => {
     expect(plan).toContain("publications_search_idx");
     expect(plan).not.toContain("Seq Scan on publications");
     expect((await search("quokka census")).total).toBe(25);
+  });
+
+  it("ranks only the most recent matches when a word is everywhere, and says there are more", async () => {
+    // Bulk rows straight into the tables: a thousand releases through the workflow would take minutes.
+    await database.db.execute(sql`
+      with made as (
+        insert into releases (slug, status, created_by)
+        select 'numbat-' || i, 'published', ${writer.id}::uuid from generate_series(1, ${SEARCH_CANDIDATES + 5}) as i
+        returning id, slug
+      )
+      insert into publications (release_id, revision_id, content_hash, slug, language, headline, html, plain_text, published_at, updated_at)
+      select id, gen_random_uuid(), 'bulk', slug, 'en', 'Numbat survey ' || slug, '<p>Numbats.</p>', 'Numbats.', now(), now() from made`);
+    const first = await search("numbat");
+    expect(first.total).toBe(SEARCH_CANDIDATES);
+    expect(first.more).toBe(true);
+    expect(first.pageCount).toBe(SEARCH_CANDIDATES / SEARCH_PAGE_SIZE);
+    const last = await search("numbat", SEARCH_CANDIDATES / SEARCH_PAGE_SIZE);
+    expect(last.hits).toHaveLength(SEARCH_PAGE_SIZE);
+    expect((await search("quokka")).more).toBe(false);
   });
 });

@@ -93,7 +93,11 @@ function Outcome({ query, results, text, timeZone }: { query: ReturnType<typeof 
   return (
     <>
       <p role="status" className="mt-8 text-sm text-slate-600 dark:text-slate-400">
-        {results.total === 1 ? "1 release" : `${results.total} releases`}
+        {results.more
+          ? `More than ${results.total.toLocaleString("en")} releases match; the ${results.total.toLocaleString("en")} most recent are ranked`
+          : results.total === 1
+            ? "1 release"
+            : `${results.total} releases`}
         {results.pageCount > 1 && `, ${first}–${first + results.hits.length - 1} shown`}, best matches first.
       </p>
       <ol className="mt-2">
