@@ -71,9 +71,13 @@ type SearchRow = {
 
 const rowQuery = (text: string) => sql`websearch_to_tsquery(${ROW_CONFIG}, ${text})`;
 
-/** Live rows that match: first the index-friendly test across configurations, then the row's own. */
-function matches(text: string) {
-  return sql`p.retracted_at is null and p.search_vector @@ (${anyConfigQuery(text)}) and p.search_vector @@ ${rowQuery(text)}`;
+/**
+ * Live rows the index says may match: the reader's words in any configuration. Kept free of per-row
+ * terms so the planner can estimate it and, for a common word, walk the newest-first index instead of
+ * reading every match; the row's own configuration is the exact test, applied to the candidates.
+ */
+function mayMatch(text: string) {
+  return sql`p.retracted_at is null and p.search_vector @@ (${anyConfigQuery(text)})`;
 }
 
 /** The statement behind one page of results (exported so a test can check its plan uses the index). */
@@ -82,7 +86,7 @@ export function searchStatement(text: string, page: number) {
     with candidates as (
       select p.release_id, p.search_vector, p.language, p.published_at
       from publications p
-      where ${matches(text)}
+      where ${mayMatch(text)}
       order by p.published_at desc, p.release_id desc
       limit ${SEARCH_CANDIDATES + 1}
     ),
@@ -90,6 +94,7 @@ export function searchStatement(text: string, page: number) {
       select c.release_id, ts_rank_cd(c.search_vector, websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})) as rank, c.published_at,
         count(*) over () as total
       from candidates c
+      where c.search_vector @@ websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})
       order by rank desc, c.published_at desc, c.release_id desc
       limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
     )
@@ -134,7 +139,10 @@ export async function searchPublications(query: SearchQuery, requestedPage = 1):
   async function countMatches(words: string, current: number) {
     if (current === 1) return 0;
     const [row] = await handle.rows<{ total: number }>(sql`
-      select count(*)::int as total from (select 1 from publications p where ${matches(words)} limit ${SEARCH_CANDIDATES + 1}) as found`);
+      select count(*)::int as total from (
+        select p.search_vector, p.language from publications p where ${mayMatch(words)}
+        order by p.published_at desc, p.release_id desc limit ${SEARCH_CANDIDATES + 1}
+      ) as c where c.search_vector @@ websearch_to_tsquery(${CANDIDATE_CONFIG}, ${words})`);
     return Number(row?.total ?? 0);
   }
 }

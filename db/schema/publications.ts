@@ -82,6 +82,8 @@ export const publications = pgTable(
       .on(table.publishedAt.desc().nullsFirst(), table.releaseId.desc().nullsFirst())
       .where(sql`${table.retractedAt} is null`),
     index("publications_search_idx").using("gin", table.searchVector),
+    // Feeds' Last-Modified is the newest change to any publication: max(updated_at) from the index.
+    index("publications_updated_at_idx").on(table.updatedAt),
     // Topic pages and the ?topic= filter ask `topics @> '["slug"]'`.
     index("publications_topics_idx").using("gin", table.topics.op("jsonb_path_ops")),
   ],
