@@ -10,6 +10,13 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_SECONDS = 60;
 const CACHEABLE_STATUS = new Set([200, 301, 404, 410]);
 const PRIVATE_PREFIXES = ["/desk", "/api/", "/login", "/share/", "/media/", "/_next/"];
+/**
+ * Public list pages are rendered per request (they read the query string), so Next marks them private.
+ * They are built from published data alone — never from the session — and every change to that data
+ * empties this cache, so the server may keep them for a short while all the same.
+ */
+const PUBLIC_LIST_PAGE = /^\/(\?|$)|^\/(archive|topics|search|about)(\/|\?|$)/;
+const LIST_PAGE_SECONDS = 30;
 
 /** The registry shared with the app (same process): entries and a generation bumped on every clear. */
 export function publicResponses() {
@@ -31,8 +38,9 @@ export function cacheKeyOf(req) {
 }
 
 /** Seconds a response may be kept: its shared-cache lifetime, at most a minute; 0 when it must not be. */
-export function shareableSeconds(statusCode, headers) {
+export function shareableSeconds(statusCode, headers, url = "") {
   if (!CACHEABLE_STATUS.has(statusCode) || headers["set-cookie"]) return 0;
+  if (statusCode === 200 && PUBLIC_LIST_PAGE.test(url)) return LIST_PAGE_SECONDS;
   const cacheControl = String(headers["cache-control"] ?? "");
   if (/\b(private|no-store|no-cache)\b/.test(cacheControl)) return 0;
   const match = /\bs-maxage=(\d+)/.exec(cacheControl);
@@ -88,7 +96,7 @@ export function keepWhenShareable(key, req, res) {
   }
   res.on("finish", () => {
     const headers = sentHeaders(res);
-    const seconds = shareableSeconds(res.statusCode, headers);
+    const seconds = shareableSeconds(res.statusCode, headers, req.url);
     if (seconds === 0 || size > MAX_BODY_BYTES || registry.generation !== generation) return;
     const { entries } = registry;
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);

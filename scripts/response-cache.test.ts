@@ -97,6 +97,19 @@ describe("the production server's copy of shareable public responses", () => {
     expect(reached).toBe(2);
   });
 
+  it("keeps public list pages Next marks private (they read only published data) for a short while, but no other private page", async () => {
+    const dynamic = { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
+    for (const path of ["/", "/archive/2026", "/topics/health", "/search", "/about", "/elsewhere"]) replies[path] = { body: `page ${path}`, headers: dynamic };
+    for (const path of ["/", "/?type=statement", "/archive/2026", "/topics/health", "/search?q=water", "/about", "/elsewhere"]) {
+      await fetch(base + path);
+      await fetch(base + path);
+    }
+    expect(reached).toBe(8); // seven addresses once each, and /elsewhere twice
+    clearPublicResponses();
+    await fetch(`${base}/`);
+    expect(reached).toBe(9);
+  });
+
   it("keeps one copy per content encoding the client accepts", async () => {
     replies["/page"] = { body: "html", headers: SHARED };
     await fetch(`${base}/page`, { headers: { "Accept-Encoding": "gzip" } });

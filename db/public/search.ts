@@ -21,7 +21,7 @@ export type SearchHit = {
 export type SearchResults = { total: number; more: boolean; hits: SearchHit[]; page: number; pageCount: number };
 
 export const SEARCH_PAGE_SIZE = 20;
-export const MAX_SEARCH_PAGE = 50;
+export const MAX_SEARCH_PAGE = 10;
 /**
  * Ranking reads every candidate's whole tsvector, so it is bounded: the most recent matches, as many as
  * the pages a reader can open. A word that is in every release still answers in milliseconds; the
