@@ -56,16 +56,31 @@ export function answerFromCache(key, req, res, now = Date.now()) {
     entries.delete(key);
     return false;
   }
-  const etag = entry.headers["etag"];
-  const ifNoneMatch = req.headers["if-none-match"];
-  if (etag && ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === String(etag).replace(/^W\//, ""))) {
-    res.writeHead(304, { etag, "cache-control": entry.headers["cache-control"] ?? "", ...(entry.headers["last-modified"] ? { "last-modified": entry.headers["last-modified"] } : {}) });
+  if (entry.status === 200 && notModified(req.headers, entry.headers)) {
+    const kept = { "cache-control": entry.headers["cache-control"] ?? "" };
+    if (entry.headers["etag"]) kept.etag = entry.headers["etag"];
+    if (entry.headers["last-modified"]) kept["last-modified"] = entry.headers["last-modified"];
+    res.writeHead(304, kept);
     res.end();
     return true;
   }
   res.writeHead(entry.status, entry.headers);
   res.end(req.method === "HEAD" ? undefined : entry.body);
   return true;
+}
+
+/** RFC 9110 conditional GET: If-None-Match decides when present (weak comparison), else If-Modified-Since. */
+function notModified(request, stored) {
+  const etag = stored["etag"];
+  const ifNoneMatch = request["if-none-match"];
+  if (ifNoneMatch) {
+    if (!etag) return false;
+    const bare = String(etag).replace(/^W\//, "");
+    return ifNoneMatch.split(",").some((tag) => tag.trim() === "*" || tag.trim().replace(/^W\//, "") === bare);
+  }
+  const since = Date.parse(request["if-modified-since"] ?? "");
+  const modified = Date.parse(stored["last-modified"] ?? "");
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
 }
 
 /**

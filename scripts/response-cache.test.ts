@@ -60,13 +60,16 @@ describe("the production server's copy of shareable public responses", () => {
 
   it("keeps 410 and 404 answers that say they are shareable, and answers a matching If-None-Match with 304", async () => {
     replies["/releases/gone"] = { status: 410, body: "Retracted", headers: SHARED };
-    replies["/feed.xml"] = { body: "<rss/>", headers: { ...SHARED, etag: '"abc"' } };
+    replies["/feed.xml"] = { body: "<rss/>", headers: { ...SHARED, etag: '"abc"', "last-modified": "Tue, 03 Mar 2026 10:00:00 GMT" } };
     await fetch(`${base}/releases/gone`);
     expect((await fetch(`${base}/releases/gone`)).status).toBe(410);
     await fetch(`${base}/feed.xml`);
     const conditional = await fetch(`${base}/feed.xml`, { headers: { "If-None-Match": 'W/"abc"' } });
     expect(conditional.status).toBe(304);
     expect(conditional.headers.get("etag")).toBe('"abc"');
+    expect((await fetch(`${base}/feed.xml`, { headers: { "If-None-Match": '"other"' } })).status).toBe(200);
+    expect((await fetch(`${base}/feed.xml`, { headers: { "If-Modified-Since": "Tue, 03 Mar 2026 10:00:00 GMT" } })).status).toBe(304);
+    expect((await fetch(`${base}/feed.xml`, { headers: { "If-Modified-Since": "Mon, 02 Mar 2026 10:00:00 GMT" } })).status).toBe(200);
     expect(reached).toBe(2);
   });
 
