@@ -82,7 +82,7 @@ export function AuditTrailTable({
                 <td className="whitespace-nowrap px-3 py-2">{from || to ? `${from ?? "—"} → ${to ?? "—"}` : ""}</td>
                 <td className="px-3 py-2">{entry.revisionNumber ?? ""}</td>
                 <td className="max-w-xs px-3 py-2 whitespace-pre-line">{entry.comment ?? ""}</td>
-                {siteWide && <td className="max-w-xs px-3 py-2 break-words text-xs text-slate-600 dark:text-slate-400">{details}</td>}
+                {siteWide && <td className="max-w-xs px-3 py-2 break-all text-xs text-slate-600 dark:text-slate-400">{details}</td>}
               </tr>
             );
           })}

@@ -43,14 +43,14 @@ function seoInput(
   };
 }
 
+/** What the page and its metadata both read (each call is served from the same tagged cache). */
+function loadRelease(slug: string) {
+  return Promise.all([getPublicationBySlug(slug), getPublicSettings(), getTopicNames(), listLiveTranslations(slug)]);
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const [release, settings, topicNames, translations] = await Promise.all([
-    getPublicationBySlug(slug),
-    getPublicSettings(),
-    getTopicNames(),
-    listLiveTranslations(slug),
-  ]);
+  const [release, settings, topicNames, translations] = await loadRelease(slug);
   if (!release) return {};
   if (release.retractedAt) return retractedMetadata(release.headline);
   const metadata = releaseMetadata(seoInput(release, settings, topicNames, translations));
@@ -64,12 +64,7 @@ export async function generateViewport(): Promise<Viewport> {
 
 export default async function ReleasePage({ params }: Props) {
   const { slug } = await params;
-  const [release, settings, topicNames, translations] = await Promise.all([
-    getPublicationBySlug(slug),
-    getPublicSettings(),
-    getTopicNames(),
-    listLiveTranslations(slug),
-  ]);
+  const [release, settings, topicNames, translations] = await loadRelease(slug);
   if (!release) {
     const moved = await findMovedSlug(slug);
     if (moved) permanentRedirect(`/releases/${moved}`);
