@@ -7,6 +7,8 @@
 const REGISTRY = Symbol.for("pressroom.public-responses");
 const MAX_ENTRIES = 2_000;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** All copies together: unique search queries from one client must not grow the process without bound. */
+const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 const MAX_SECONDS = 60;
 const CACHEABLE_STATUS = new Set([200, 301, 404, 410]);
 const PRIVATE_PREFIXES = ["/desk", "/api/", "/login", "/share/", "/media/", "/_next/"];
@@ -20,7 +22,7 @@ const LIST_PAGE_SECONDS = 30;
 
 /** The registry shared with the app (same process): entries and a generation bumped on every clear. */
 export function publicResponses() {
-  globalThis[REGISTRY] ??= { entries: new Map(), generation: 0 };
+  globalThis[REGISTRY] ??= { entries: new Map(), generation: 0, bytes: 0 };
   return globalThis[REGISTRY];
 }
 
@@ -54,6 +56,7 @@ export function answerFromCache(key, req, res, now = Date.now()) {
   if (!entry) return false;
   if (entry.expires <= now) {
     entries.delete(key);
+    publicResponses().bytes -= entry.body.length;
     return false;
   }
   if (entry.status === 200 && notModified(req.headers, entry.headers)) {
@@ -67,6 +70,23 @@ export function answerFromCache(key, req, res, now = Date.now()) {
   res.writeHead(entry.status, entry.headers);
   res.end(req.method === "HEAD" ? undefined : entry.body);
   return true;
+}
+
+/** Stores a copy, dropping the oldest ones while the cache holds too many or too many bytes. */
+export function remember(registry, key, entry, limits = { entries: MAX_ENTRIES, bytes: MAX_TOTAL_BYTES }) {
+  const { entries } = registry;
+  const previous = entries.get(key);
+  if (previous) {
+    entries.delete(key);
+    registry.bytes -= previous.body.length;
+  }
+  registry.bytes = (registry.bytes ?? 0) + entry.body.length;
+  entries.set(key, entry);
+  while (entries.size > limits.entries || registry.bytes > limits.bytes) {
+    const [oldestKey, oldest] = entries.entries().next().value;
+    entries.delete(oldestKey);
+    registry.bytes -= oldest.body.length;
+  }
 }
 
 /** RFC 9110 conditional GET: If-None-Match decides when present (weak comparison), else If-Modified-Since. */
@@ -113,9 +133,7 @@ export function keepWhenShareable(key, req, res) {
     const headers = sentHeaders(res);
     const seconds = shareableSeconds(res.statusCode, headers, req.url);
     if (seconds === 0 || size > MAX_BODY_BYTES || registry.generation !== generation) return;
-    const { entries } = registry;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value);
-    entries.set(key, { status: res.statusCode, headers: { ...headers }, body: Buffer.concat(chunks), expires: Date.now() + seconds * 1000 });
+    remember(registry, key, { status: res.statusCode, headers, body: Buffer.concat(chunks), expires: Date.now() + seconds * 1000 });
   });
 }
 

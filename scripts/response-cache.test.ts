@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { clearPublicResponses } from "@/lib/http/public-responses";
 // @ts-expect-error -- a plain .mjs module of the production server, without type declarations
-import { answerFromCache, cacheKeyOf, keepWhenShareable } from "./response-cache.mjs";
+import { answerFromCache, cacheKeyOf, keepWhenShareable, remember } from "./response-cache.mjs";
 
 type Reply = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; useWriteHead?: boolean };
 
@@ -111,6 +111,21 @@ describe("the production server's copy of shareable public responses", () => {
     clearPublicResponses();
     await fetch(`${base}/`);
     expect(reached).toBe(9);
+  });
+
+  it("drops the oldest copies when too many are kept or they take too many bytes", () => {
+    const registry = { entries: new Map(), generation: 0, bytes: 0 };
+    const entry = (size: number) => ({ status: 200, headers: {}, body: Buffer.alloc(size), expires: Date.now() + 1000 });
+    remember(registry, "a", entry(40), { entries: 3, bytes: 100 });
+    remember(registry, "b", entry(40), { entries: 3, bytes: 100 });
+    remember(registry, "c", entry(40), { entries: 3, bytes: 100 });
+    expect([...registry.entries.keys()]).toEqual(["b", "c"]);
+    expect(registry.bytes).toBe(80);
+    remember(registry, "b", entry(10), { entries: 3, bytes: 100 });
+    remember(registry, "d", entry(10), { entries: 3, bytes: 100 });
+    remember(registry, "e", entry(10), { entries: 3, bytes: 100 });
+    expect([...registry.entries.keys()]).toEqual(["b", "d", "e"]);
+    expect(registry.bytes).toBe(30);
   });
 
   it("keeps one copy per content encoding the client accepts", async () => {

@@ -5,7 +5,7 @@
  */
 const REGISTRY = Symbol.for("pressroom.public-responses");
 
-type Registry = { entries: Map<string, unknown>; generation: number };
+type Registry = { entries: Map<string, unknown>; generation: number; bytes: number };
 
 export function clearPublicResponses() {
   const holder = globalThis as unknown as Record<symbol, Registry | undefined>;
@@ -13,4 +13,5 @@ export function clearPublicResponses() {
   if (!registry) return;
   registry.generation += 1;
   registry.entries.clear();
+  registry.bytes = 0;
 }
