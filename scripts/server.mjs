@@ -1,5 +1,7 @@
 // The production server: Next's request handler behind a plain http server, so the client address the
-// app sees comes from the socket (or trusted proxies), never from a header a client made up.
+// app sees comes from the socket (or trusted proxies), never from a header a client made up. It also
+// answers repeats of shareable public responses from memory (response-cache.mjs), sends 410 for
+// retracted releases and 301 for moved ones.
 import http from "node:http";
 import next from "next";
 import { resolveClientAddress } from "./client-address.mjs";
