@@ -1,5 +1,6 @@
 import "server-only";
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { rolesWith } from "@/lib/access/permissions";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import type { Viewer } from "../access";
 import type { Transaction } from "../audit/append";
@@ -17,7 +18,7 @@ const EVENTS: Partial<Record<ReleaseAction, { kind: NotificationKind; audience: 
 
 /**
  * Writes the notices a workflow event causes, inside the event's transaction. Reviewers are the active
- * editors and admins; the author is whoever created the release. Nobody is notified of their own action.
+ * staff whose role may approve (the permission table); the author is whoever created the release. Nobody is notified of their own action.
  * Returns the email that goes with the notices: the caller hands it to sendNotificationEmails once the
  * transaction has committed (never before: a rolled-back event must email nobody).
  */
@@ -30,7 +31,7 @@ export async function notifyWorkflowEvent(
   const recipients =
     spec.audience === "author"
       ? [event.authorId]
-      : (await tx.select({ id: users.id }).from(users).where(and(eq(users.active, true), inArray(users.role, ["editor", "admin"])))).map((row) => row.id);
+      : (await tx.select({ id: users.id }).from(users).where(and(eq(users.active, true), inArray(users.role, rolesWith("release:approve"))))).map((row) => row.id);
   const userIds = recipients.filter((id) => id !== event.actor.id);
   const text = spec.text(event.headline, event.actor.name);
   if (userIds.length === 0) return { userIds, text, email: null };

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, getTableColumns, isNull, ne } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, ne } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { db } from "../client";
 import { publications, releases, releaseSlugs } from "../schema";
@@ -29,22 +29,6 @@ function serialise(row: Row): PublicRelease {
     retractedAt: row.retractedAt?.toISOString() ?? null,
   };
 }
-
-/** Live publications, newest first. Reads only the publications table. */
-export const listLatestPublications = (limit = 30): Promise<PublicRelease[]> =>
-  unstable_cache(
-    async () =>
-      (
-        await (await db())
-          .select(publicColumns)
-          .from(publications)
-          .where(isNull(publications.retractedAt))
-          .orderBy(desc(publications.publishedAt), desc(publications.releaseId))
-          .limit(limit)
-      ).map(serialise),
-    ["publications:latest", String(limit)],
-    { tags: [PUBLIC_TAGS.all] },
-  )();
 
 /** One publication by slug, retracted ones included (their page says so). */
 export const getPublicationBySlug = (slug: string): Promise<PublicRelease | null> =>

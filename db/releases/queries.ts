@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { can } from "@/lib/access/permissions";
 import { AppError } from "@/lib/errors";
@@ -26,33 +26,6 @@ export type DeskRelease = {
   /** The latest change request's comment, for releases sent back to their writer. */
   changeRequest: string | null;
 };
-
-/** Every release that is not in the trash, newest activity first, for the desk's lists. */
-export async function listDeskReleases(_viewer: Viewer): Promise<DeskRelease[]> {
-  const author = alias(users, "author");
-  const rows = await (await db())
-    .select({
-      id: releases.id,
-      slug: releases.slug,
-      headline: releaseRevisions.headline,
-      status: releases.status,
-      updatedAt: releases.updatedAt,
-      authorName: author.name,
-      createdBy: releases.createdBy,
-      liveSlug: publications.slug,
-      publishAt: releases.publishAt,
-      embargoUntil: releases.embargoUntil,
-      changeRequest: sql<string | null>`(select ${releaseComments.body} from ${releaseComments} where ${releaseComments.releaseId} = ${releases.id} and ${releaseComments.action} = 'request_changes' order by ${releaseComments.createdAt} desc limit 1)`,
-    })
-    .from(releases)
-    .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
-    .innerJoin(author, eq(author.id, releases.createdBy))
-    .leftJoin(publications, and(eq(publications.releaseId, releases.id), isNull(publications.retractedAt)))
-    .where(ne(releases.status, "trashed"))
-    .orderBy(desc(releases.updatedAt))
-    .limit(500);
-  return rows.map(({ liveSlug, publishAt, embargoUntil, ...row }) => ({ ...row, isLive: liveSlug !== null, dueAt: publishAt ?? embargoUntil }));
-}
 
 export const DESK_SECTIONS = ["myDrafts", "changesRequested", "inReview", "othersDrafts", "approved", "scheduled", "published"] as const;
 export type DeskSectionKey = (typeof DESK_SECTIONS)[number];
@@ -182,8 +155,4 @@ export async function getReleaseForEditor(viewer: Viewer, id: unknown) {
     editNotice: edit.ok ? edit.notice : edit.message,
     actions: allowedActions(transitionContext),
   };
-}
-
-export async function countByStatus(statuses: ReleaseStatus[]) {
-  return (await db()).select({ id: releases.id }).from(releases).where(inArray(releases.status, statuses));
 }

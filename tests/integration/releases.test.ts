@@ -3,9 +3,8 @@ import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { AUDIT_GENESIS_HASH, auditRowHash } from "@/db/audit/append";
-import { getPublicationBySlug, listLatestPublications } from "@/db/public/publications";
 import { createRelease } from "@/db/releases/create";
-import { getReleaseForEditor, listDeskReleases } from "@/db/releases/queries";
+import { getDeskSections, getReleaseForEditor } from "@/db/releases/queries";
 import { saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
 import { auditLog, publications, releaseRevisions, releases, type Role } from "@/db/schema";
@@ -181,8 +180,8 @@ describe("creating and saving releases", () => {
     expect(view.revision.headline).toBe(headline);
     expect(view.canEdit).toBe(true);
     expect(view.actions).toEqual(["submit", "trash"]);
-    const desk = await listDeskReleases(writer);
-    expect(desk.find((entry) => entry.id === id)).toMatchObject({ headline, status: "draft", isLive: false, createdBy: writer.id });
+    const desk = await getDeskSections(writer);
+    expect(desk.myDrafts.releases.find((entry) => entry.id === id)).toMatchObject({ headline, status: "draft", isLive: false, createdBy: writer.id });
   });
 
   it("a save at the right version writes revision 2; a stale version is a conflict and changes nothing", async () => {
@@ -598,33 +597,6 @@ describe("workflow", () => {
 });
 
 /**
- * Slugs the public side lists. The app's reader (listLatestPublications) runs through Next's
- * unstable_cache, which needs Next's incremental cache; outside Next it throws, so the test reads the
- * same query (publications where retracted_at is null) directly.
- */
-async function liveSlugs(): Promise<string[]> {
-  const rows = await database.db.select({ slug: publications.slug }).from(publications).where(isNull(publications.retractedAt));
-  return rows.map((row) => row.slug);
-}
-
-describe("public reader outside Next", () => {
-  it("documents why the tests query publications directly", async () => {
-    const listed = await listLatestPublications().then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    if (listed.ok) {
-      // If Next ever allows it here, the cached reader must agree with the direct query.
-      expect(listed.value.map((row) => row.slug).sort()).toEqual((await liveSlugs()).slice(0, 30).sort());
-      const [first] = listed.value;
-      if (first) expect((await getPublicationBySlug(first.slug))?.releaseId).toBe(first.releaseId);
-    } else {
-      expect(String(listed.error)).toMatch(/incrementalCache missing/);
-    }
-  });
-});
-
-/**
  * Opens several pool connections before a race. Without it the second transaction waits for a new
  * connection while the first runs to its end, so the "race" is serial and proves nothing (checked: with
  * the row lock removed from saveRelease, the save race then fails with a unique violation).
@@ -729,3 +701,9 @@ describe("audit chain", () => {
     expect(auditRowHash(prevHash, { ...rest, comment: "forged" })).not.toBe(hash);
   });
 });
+
+/** Slugs the public side lists: live publications (the cached readers need Next, so tests query directly). */
+async function liveSlugs(): Promise<string[]> {
+  const rows = await database.db.select({ slug: publications.slug }).from(publications).where(isNull(publications.retractedAt));
+  return rows.map((row) => row.slug);
+}
