@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { OPEN_REDIRECT_PAYLOADS } from "../lib/auth/open-redirect-payloads";
 import { ACCOUNTS, E2E_PASSWORD, ONE_TIME } from "./accounts";
 import { signIn, signOut } from "./support";
 
@@ -56,6 +57,30 @@ test("after sign-in the redirect stays on this site", async ({ page }) => {
   await page.getByLabel("Password").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/localhost:\d+\/desk$/);
+});
+
+test("no redirect after sign-in leaves the site, whatever the callbackUrl", async ({ request, baseURL }) => {
+  const site = new URL(baseURL!).origin;
+  const onSite = (location: string) => {
+    expect(location.startsWith("//")).toBe(false);
+    expect(new URL(location, `${site}/login`).origin).toBe(site);
+  };
+  for (const payload of OPEN_REDIRECT_PAYLOADS) {
+    const answer = await request.post("/api/session", {
+      data: { email: ACCOUNTS.writer2.email, password: E2E_PASSWORD, callbackUrl: payload },
+      headers: { Origin: site },
+    });
+    // A refusal of the input is as safe as a redirect home; anything else is a failure.
+    if (answer.status() === 400) continue;
+    expect(answer.status(), JSON.stringify(payload)).toBe(200);
+    onSite(((await answer.json()) as { redirectTo: string }).redirectTo);
+  }
+  // Signed in (the request context keeps the session cookie): /login sends staff straight on.
+  for (const payload of OPEN_REDIRECT_PAYLOADS) {
+    const answer = await request.get(`/login?callbackUrl=${encodeURIComponent(payload)}`, { maxRedirects: 0 });
+    expect([303, 307], JSON.stringify(payload)).toContain(answer.status());
+    onSite(answer.headers()["location"] ?? "");
+  }
 });
 
 test("a one-time password must be changed before anything else", async ({ page }) => {

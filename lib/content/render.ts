@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { renderToHTMLString, serializeAttrsToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
+import { escapeHtml } from "@/lib/html/escape";
 import { bodyExtensions, figureSpec, isMediaSrc, LINK_REL } from "./extensions";
 import { isAllowedHref } from "./urls";
 
@@ -72,9 +73,6 @@ function specToHtml(spec: unknown): string {
   return `${open}>${rest.map(specToHtml).join("")}</${tag}>`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 const TEXTBLOCKS = new Set(["paragraph", "heading"]);
 

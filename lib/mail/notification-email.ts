@@ -1,4 +1,5 @@
 import type { NotificationKind } from "@/db/schema/notifications";
+import { escapeHtml } from "@/lib/html/escape";
 
 /** One email as nodemailer takes it: a plain-text part and a simple HTML part with the same words. */
 export type EmailMessage = { subject: string; text: string; html: string };
@@ -17,11 +18,6 @@ const ACTIONS: Record<NotificationKind, string> = {
   published: "Open the release",
 };
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-}
 
 // Headers cannot carry line breaks, and a headline that came with some must not start a new header.
 const oneLine = (value: string) => value.replace(/[\r\n\t\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, MARK_START, MARK_STOP, markedToHtml } from "./snippet";
+import { escapeHtml } from "@/lib/html/escape";
+import { MARK_START, MARK_STOP, markedToHtml } from "./snippet";
 
 describe("markedToHtml", () => {
   it("escapes all text and turns only the marks into <mark>", () => {

@@ -4,14 +4,11 @@
  * nothing from a release's text can become markup. The same characters are stripped from the text
  * before ts_headline sees it (see db/public/search.ts), so a release cannot forge a mark either.
  */
+import { escapeHtml } from "@/lib/html/escape";
+
 export const MARK_START = "\uE000";
 export const MARK_STOP = "\uE001";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => ESCAPES[character]!);
-}
 
 /** HTML with the text escaped and only the highlighted words wrapped in <mark>. */
 export function markedToHtml(marked: string): string {
