@@ -26,8 +26,11 @@ export function publicResponses() {
   return globalThis[REGISTRY];
 }
 
-/** The cache key of a request that may be answered from the cache, or null. */
-export function cacheKeyOf(req) {
+/**
+ * The cache key of a request that may be answered from the cache, or null. `scheme` is the one the
+ * server established (https only through a trusted proxy), never a header the client chose.
+ */
+export function cacheKeyOf(req, scheme = "http") {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
   if (!url.startsWith("/") || PRIVATE_PREFIXES.some((prefix) => url.startsWith(prefix))) return null;
@@ -36,7 +39,7 @@ export function cacheKeyOf(req) {
   if (headers["rsc"] || headers["next-router-state-tree"] || headers["next-router-prefetch"] || headers["next-action"] || url.includes("_rsc=")) return null;
   if (headers["authorization"]) return null;
   // Bodies differ by content encoding, and headers by scheme (HSTS is sent over https only).
-  return `${url}\n${headers["accept-encoding"] ?? ""}\n${headers["x-forwarded-proto"] ?? ""}`;
+  return `${url}\n${headers["accept-encoding"] ?? ""}\n${scheme}`;
 }
 
 /** Seconds a response may be kept: its shared-cache lifetime, at most a minute; 0 when it must not be. */

@@ -135,4 +135,12 @@ describe("the production server's copy of shareable public responses", () => {
     await fetch(`${base}/page`, { headers: { "Accept-Encoding": "gzip" } });
     expect(reached).toBe(2);
   });
+
+  it("keys on the scheme the server established, never on a client's X-Forwarded-Proto", () => {
+    const request = (headers: Record<string, string>) => ({ method: "GET", url: "/page", headers });
+    const plain = cacheKeyOf(request({}), "http");
+    expect(cacheKeyOf(request({ "x-forwarded-proto": "https" }), "http")).toBe(plain);
+    expect(cacheKeyOf(request({ "x-forwarded-proto": "nonsense-per-request" }), "http")).toBe(plain);
+    expect(cacheKeyOf(request({}), "https")).not.toBe(plain);
+  });
 });

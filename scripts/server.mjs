@@ -1,16 +1,30 @@
 // The production server: Next's request handler behind a plain http server, so the client address the
-// app sees comes from the socket (or trusted proxies), never from a header a client made up. It also
-// answers repeats of shareable public responses from memory (response-cache.mjs), sends 410 for
+// app sees comes from the socket (or trusted proxies), never from a header a client made up; so do the
+// forwarded host and scheme. It refuses, before Next, what Next would answer with a 500 (addresses that
+// do not decode, server actions from another origin or with an unreadable body: request-guard.mjs). It
+// also answers repeats of shareable public responses from memory (response-cache.mjs), sends 410 for
 // retracted releases and 301 for moved ones.
 import http from "node:http";
+import { Readable } from "node:stream";
 import next from "next";
 import { resolveClientAddress } from "./client-address.mjs";
+import {
+  badPathReason,
+  dropUntrustedForwardedHeaders,
+  isServerActionRequest,
+  isSiteOrigin,
+  malformedActionBody,
+  MAX_ACTION_BODY_BYTES,
+  requestScheme,
+  siteOriginOf,
+} from "./request-guard.mjs";
 import { answerFromCache, cacheKeyOf, keepWhenShareable } from "./response-cache.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-pressroom-client-address";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustedHops = Number(process.env.TRUST_PROXY || 0);
+const siteOrigin = siteOriginOf(process.env.SITE_URL, port);
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
@@ -49,20 +63,101 @@ function answerRetractedReleasesWith410(req, res) {
   };
 }
 
-const server = http.createServer((req, res) => {
-  const cacheKey = cacheKeyOf(req);
+/** A refusal made here, before Next: plain text, never cached. */
+function refuse(res, status, message, headers = {}) {
+  res.writeHead(status, {
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    ...headers,
+  });
+  res.end(`${message}\n`);
+}
+
+/** The whole body, or null as soon as it exceeds `limit` bytes (the rest is then read and discarded). */
+function readBody(req, limit) {
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      req.resume();
+      return resolve(null);
+    }
+    const chunks = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else resolve(null); // once settled, later calls do nothing
+    });
+    req.on("end", () => resolve(size <= limit ? Buffer.concat(chunks) : null));
+    req.on("error", reject);
+  });
+}
+
+/** Lets Next read a body this server has already read, the way Next itself replays one (body-streams.js). */
+function replayBody(req, body) {
+  const replay = new Readable({ read() {} });
+  replay.push(body);
+  replay.push(null);
+  for (const key in replay) {
+    const value = replay[key];
+    req[key] = typeof value === "function" ? value.bind(req) : value;
+  }
+}
+
+/**
+ * A server action from another origin (Next would answer 500; its own check also believed a client's
+ * X-Forwarded-Host), or with a body React cannot decode (500 again), is refused here. True when the
+ * request may go on to Next.
+ */
+async function admitServerAction(req, res) {
+  if (!isSiteOrigin(req.headers.origin, siteOrigin)) {
+    refuse(res, 403, "This request did not come from this site.");
+    return false;
+  }
+  const body = await readBody(req, MAX_ACTION_BODY_BYTES);
+  if (body === null) {
+    refuse(res, 413, "The request is too large.", { Connection: "close" });
+    return false;
+  }
+  const problem = await malformedActionBody(body, req.headers);
+  if (problem) {
+    refuse(res, 400, problem);
+    return false;
+  }
+  replayBody(req, body);
+  return true;
+}
+
+function serve(req, res) {
+  const cacheKey = cacheKeyOf(req, requestScheme(req.headers, trustedHops));
   if (cacheKey && answerFromCache(cacheKey, req, res)) return;
   answerMovedReleasesWith301(req, res);
   answerRetractedReleasesWith410(req, res);
   if (cacheKey) keepWhenShareable(cacheKey, req, res);
-  const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "unknown", trustedHops);
-  req.headers[CLIENT_ADDRESS_HEADER] = address;
-  if (trustedHops <= 0) req.headers["x-forwarded-for"] = address;
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;
     res.end();
   });
+}
+
+const server = http.createServer((req, res) => {
+  const address = resolveClientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress ?? "unknown", trustedHops);
+  req.headers[CLIENT_ADDRESS_HEADER] = address;
+  if (trustedHops <= 0) req.headers["x-forwarded-for"] = address;
+  dropUntrustedForwardedHeaders(req.headers, trustedHops);
+
+  const badPath = badPathReason(req.url ?? "/");
+  if (badPath) return refuse(res, 400, badPath);
+  if (!isServerActionRequest(req)) return serve(req, res);
+  admitServerAction(req, res).then(
+    (admitted) => admitted && serve(req, res),
+    (error) => {
+      console.error(error);
+      if (!res.headersSent) refuse(res, 400, "The request could not be read.");
+    },
+  );
 });
 
 server.on("error", (error) => {

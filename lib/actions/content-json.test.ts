@@ -7,6 +7,11 @@ describe("parseContentJson", () => {
     expect(parseContentJson('{"headline":"A"}')).toEqual({ headline: "A" });
   });
 
+  it("cleans the text it reads: NUL removed, a lone surrogate replaced (as JSON escapes or raw)", () => {
+    expect(parseContentJson('{"headline":"A\\u0000B","body":{"text":"x\\ud800y"}}')).toEqual({ headline: "AB", body: { text: "x\ufffdy" } });
+    expect(parseContentJson(JSON.stringify({ headline: "A\u0000B" }))).toEqual({ headline: "AB" });
+  });
+
   it("refuses a 5 MB paste with a message that says why and what to do", () => {
     const huge = JSON.stringify({ headline: "A", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x".repeat(5_000_000) }] }] } });
     expect(() => parseContentJson(huge)).toThrow(AppError);

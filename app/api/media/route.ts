@@ -1,6 +1,7 @@
 import { uploadMedia } from "@/db/media/upload";
 import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
+import { cleanInput } from "@/lib/actions/clean-input";
 import { errorResponse } from "@/lib/actions/route-errors";
 import { AppError } from "@/lib/errors";
 import { tooLargeMessage } from "@/lib/media/files";
@@ -51,7 +52,7 @@ async function readBody(request: Request, limit: number): Promise<Uint8Array<Arr
  * 401/403 (session, role), 413 (too large), 422 (type refused or no file), 403 (cross-site).
  */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request.headers, [env.siteUrl])) {
+  if (!isSameOrigin(request.headers, env.siteUrl)) {
     return Response.json({ error: "This request did not come from this site." }, { status: 403, headers: NO_STORE });
   }
   try {
@@ -68,7 +69,7 @@ export async function POST(request: Request) {
     if (!body) return tooLarge(null);
     const form = await new Response(body, { headers: { "content-type": contentType } }).formData().catch(() => null);
     if (!form) throw new AppError("invalid", "The upload could not be read. Try again.");
-    const file = form.get("file");
+    const file = cleanInput(form.get("file"));
     if (!(file instanceof File)) throw new AppError("invalid", "Choose a file to upload.");
 
     const uploaded = await uploadMedia(viewer, { bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });

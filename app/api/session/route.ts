@@ -2,6 +2,7 @@ import { z } from "zod";
 import { signIn } from "@/auth";
 import { checkCredentials } from "@/db/auth/credentials";
 import { authSecret, env, STAFF_DISABLED_MESSAGE } from "@/env";
+import { cleanInput } from "@/lib/actions/clean-input";
 import { clientAddressFrom } from "@/lib/auth/client-address";
 import { mintSignInGrant } from "@/lib/auth/grant";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -17,13 +18,13 @@ const signInInput = z.strictObject({
 
 /** Sign-in: rate limits and password here; Auth.js only mints the session for a grant we signed. */
 export async function POST(request: Request) {
-  if (!isSameOrigin(request.headers, [env.siteUrl])) {
+  if (!isSameOrigin(request.headers, env.siteUrl)) {
     return Response.json({ error: "This request did not come from this site." }, { status: 403 });
   }
   const secret = authSecret();
   if (!secret) return Response.json({ error: STAFF_DISABLED_MESSAGE }, { status: 503 });
 
-  const parsed = signInInput.safeParse(await request.json().catch(() => null));
+  const parsed = signInInput.safeParse(await request.json().then(cleanInput).catch(() => null));
   if (!parsed.success) {
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Enter your email and password." }, { status: 400 });
   }

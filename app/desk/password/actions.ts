@@ -7,6 +7,7 @@ import { changeOwnPassword } from "@/db/staff/change-own-password";
 import { parseStaffInput } from "@/db/staff/inputs";
 import { requireViewer } from "@/db/viewer";
 import { authSecret } from "@/env";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import { mintSignInGrant } from "@/lib/auth/grant";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
@@ -34,8 +35,7 @@ export async function changePasswordAction(_previous: ChangePasswordState, form:
   let sessionVersion: number;
   try {
     const viewer = await requireViewer({ allowPendingPasswordChange: true });
-    const fields = Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION")));
-    const { currentPassword, newPassword } = parseStaffInput(passwordForm, fields);
+    const { currentPassword, newPassword } = parseStaffInput(passwordForm, formFields(form));
     ({ sessionVersion } = await changeOwnPassword(viewer, { currentPassword, newPassword }));
     userId = viewer.id;
   } catch (error) {

@@ -13,6 +13,7 @@ import { afterTransition } from "@/db/publishing/invalidate";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
+import { cleanInput } from "@/lib/actions/clean-input";
 import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import { parseContentJson } from "@/lib/actions/content-json";
@@ -46,7 +47,7 @@ export async function createReleaseAction(input: { contentJson: string }): Promi
   let id: string;
   try {
     const viewer = await requireViewer();
-    const { contentJson } = createInput.parse(input);
+    const { contentJson } = createInput.parse(cleanInput(input));
     ({ id } = await createRelease(viewer, parseContentJson(contentJson)));
   } catch (error) {
     return failure(error);
@@ -64,7 +65,7 @@ export async function saveReleaseAction(input: {
 }): Promise<ActionResult<{ version: number; savedAt: string }>> {
   try {
     const viewer = await requireViewer();
-    const { releaseId, expectedVersion, contentJson, autosave } = saveInput.parse(input);
+    const { releaseId, expectedVersion, contentJson, autosave } = saveInput.parse(cleanInput(input));
     const result = await saveRelease(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) }, { autosave: autosave === true });
     if (result.changed) revalidatePath("/desk");
     return { ok: true, value: { version: result.version, savedAt: new Date().toISOString() } };

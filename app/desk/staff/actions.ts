@@ -9,6 +9,7 @@ import { resetStaffPassword } from "@/db/staff/reset-staff-password";
 import { setStaffActive } from "@/db/staff/set-staff-active";
 import { setStaffRole } from "@/db/staff/set-staff-role";
 import { assertCan, requireViewer } from "@/db/viewer";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import type { ActionResult } from "@/lib/errors";
 
@@ -34,15 +35,10 @@ async function requireStaffManager() {
   return viewer;
 }
 
-/** The form's own fields: React adds `$ACTION_…` fields when a form is posted before hydration. */
-function fields(form: FormData) {
-  return Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION")));
-}
-
 export async function createStaffAction(_previous: OneTimePasswordState, form: FormData): Promise<OneTimePasswordState> {
   try {
     const viewer = await requireStaffManager();
-    const input = parseStaffInput(createForm, fields(form));
+    const input = parseStaffInput(createForm, formFields(form));
     const { member, oneTimePassword } = await createStaff(viewer, input);
     revalidatePath("/desk/staff");
     return { ok: true, value: { name: member.name, email: member.email, oneTimePassword } };
@@ -54,7 +50,7 @@ export async function createStaffAction(_previous: OneTimePasswordState, form: F
 export async function changeStaffRoleAction(_previous: StaffChangeState, form: FormData): Promise<StaffChangeState> {
   try {
     const viewer = await requireStaffManager();
-    const member = await setStaffRole(viewer, parseStaffInput(roleForm, fields(form)));
+    const member = await setStaffRole(viewer, parseStaffInput(roleForm, formFields(form)));
     revalidatePath("/desk/staff");
     return { ok: true, value: { message: `${member.name} is now ${member.role === "writer" ? "a" : "an"} ${member.role}.` } };
   } catch (error) {
@@ -65,7 +61,7 @@ export async function changeStaffRoleAction(_previous: StaffChangeState, form: F
 export async function setStaffActiveAction(_previous: StaffChangeState, form: FormData): Promise<StaffChangeState> {
   try {
     const viewer = await requireStaffManager();
-    const member = await setStaffActive(viewer, parseStaffInput(activeForm, fields(form)));
+    const member = await setStaffActive(viewer, parseStaffInput(activeForm, formFields(form)));
     revalidatePath("/desk/staff");
     const message = member.active ? `${member.name} can sign in again.` : `${member.name} is deactivated and signed out.`;
     return { ok: true, value: { message } };
@@ -77,7 +73,7 @@ export async function setStaffActiveAction(_previous: StaffChangeState, form: Fo
 export async function resetStaffPasswordAction(_previous: OneTimePasswordState, form: FormData): Promise<OneTimePasswordState> {
   try {
     const viewer = await requireStaffManager();
-    const { member, oneTimePassword } = await resetStaffPassword(viewer, parseStaffInput(resetForm, fields(form)));
+    const { member, oneTimePassword } = await resetStaffPassword(viewer, parseStaffInput(resetForm, formFields(form)));
     revalidatePath("/desk/staff");
     return { ok: true, value: { name: member.name, email: member.email, oneTimePassword } };
   } catch (error) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { INTERNAL_TOKEN_HEADER, isInternalToken } from "@/db/publishing/internal-token";
 import { expirePublicChange } from "@/db/publishing/invalidate";
 import { publicChangeSchema } from "@/db/publishing/public-change";
+import { cleanInput } from "@/lib/actions/clean-input";
 
 const input = z.union([z.strictObject({ all: z.literal(true) }), publicChangeSchema]);
 
@@ -11,7 +12,7 @@ const input = z.union([z.strictObject({ all: z.literal(true) }), publicChangeSch
  */
 export async function POST(request: Request) {
   if (!isInternalToken(request.headers.get(INTERNAL_TOKEN_HEADER))) return new Response(null, { status: 404 });
-  const parsed = input.safeParse(await request.json().catch(() => null));
+  const parsed = input.safeParse(await request.json().then(cleanInput).catch(() => null));
   if (!parsed.success) return Response.json({ error: "Expected { slugs, tags } or { all: true }." }, { status: 400 });
   expirePublicChange(parsed.data);
   return Response.json({ expired: true });

@@ -5,6 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createRelease } from "@/db/releases/create";
 import { assertCan, requireViewer } from "@/db/viewer";
+import { cleanInput } from "@/lib/actions/clean-input";
+import { formFields } from "@/lib/actions/form-fields";
 import { failure } from "@/lib/actions/result";
 import { type DocumentImport, type ImportFormat, importFile, importPastedText } from "@/lib/content/import";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/content/import/limits";
@@ -58,8 +60,7 @@ export async function importDocumentAction(form: FormData): Promise<ActionResult
   try {
     const viewer = await requireViewer();
     assertCan(viewer, "release:create");
-    // Next's own form fields ($ACTION_…) are not ours to validate; everything else must be.
-    const input = importInput.parse(Object.fromEntries([...form.entries()].filter(([key]) => !key.startsWith("$ACTION"))));
+    const input = importInput.parse(formFields(form));
     if (input.source === "text") {
       if (input.text.trim() === "") throw new AppError("invalid", "Paste the text of the release first.");
       return { ok: true, value: preview(await importSafely(() => importPastedText(input.text)), null) };
@@ -111,10 +112,10 @@ export async function createDraftFromImportAction(input: ImportedDraftInput): Pr
   let id: string;
   try {
     const viewer = await requireViewer();
-    const draft = draftInput.parse(input);
+    const draft = draftInput.parse(cleanInput(input));
     let body: unknown;
     try {
-      body = JSON.parse(draft.bodyJson);
+      body = cleanInput(JSON.parse(draft.bodyJson));
     } catch {
       throw new AppError("invalid", "The imported text could not be read. Import the document again.");
     }

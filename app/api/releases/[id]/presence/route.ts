@@ -6,7 +6,7 @@ import { isSameOrigin } from "@/lib/security/origin";
 
 /** POST: "I have this release open". Answers { others: [{ name }] }: who else had it open in the last 30 s. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!isSameOrigin(request.headers, [env.siteUrl])) {
+  if (!isSameOrigin(request.headers, env.siteUrl)) {
     return Response.json({ error: "This request did not come from this site." }, { status: 403 });
   }
   try {
