@@ -2,64 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { saveReleaseAction } from "@/app/desk/releases/actions";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { bodyToPlainText } from "@/lib/content/render";
 import { validateBody } from "@/lib/content/validate";
-import type { ErrorCode } from "@/lib/errors";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { ConflictPanel } from "./conflict-panel";
 import { MetadataPanel, type ReleaseDraft } from "./metadata-panel";
 import { Presence } from "./presence";
 import { SaveStatus, type SaveState } from "./save-status";
+import { readStoredCopy, removeStoredCopy, storageKeyFor, writeStoredCopy, type StoredCopy } from "./unsaved-copy";
+import { useAutosave } from "./use-autosave";
 import { WorkflowActions } from "./workflow-actions";
-
-/** Autosave waits this long after the last change. */
-const AUTOSAVE_DELAY_MS = 3000;
-/** Retries after a network or server failure: 2 s, 4 s, 8 s… up to a minute. */
-const RETRY_BASE_MS = 2000;
-const RETRY_MAX_MS = 60_000;
-/** Failures worth retrying as they are; anything else waits for the writer's next change. */
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set(["unavailable", "rate_limited"]);
-
-/** The browser's copy of a draft the server has not acknowledged yet (one per release). */
-type StoredCopy = { json: string; baseVersion: number; at: string };
-
-export function storageKeyFor(releaseId: string) {
-  return `pressroom:unsaved:${releaseId}`;
-}
-
-function readStoredCopy(key: string): StoredCopy | null {
-  try {
-    const raw = window.localStorage.getItem(key);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<StoredCopy>;
-    if (typeof parsed.json !== "string" || typeof parsed.baseVersion !== "number") return null;
-    JSON.parse(parsed.json); // Must be readable.
-    return { json: parsed.json, baseVersion: parsed.baseVersion, at: typeof parsed.at === "string" ? parsed.at : "" };
-  } catch {
-    return null;
-  }
-}
-
-function writeStoredCopy(key: string, copy: StoredCopy) {
-  try {
-    window.localStorage.setItem(key, JSON.stringify(copy));
-  } catch {
-    // Storage full or disabled: the server copy and the open page are what is left.
-  }
-}
-
-function removeStoredCopy(key: string) {
-  try {
-    window.localStorage.removeItem(key);
-  } catch {
-    // Nothing to do.
-  }
-}
 
 /** A draft in the form the server stores it, so an editor's extra link attributes do not count as a change. */
 function comparable(draft: ReleaseDraft): string {
@@ -103,25 +59,6 @@ export function ReleaseWorkspace(props: {
 
   const [draft, setDraft] = useState<ReleaseDraft>(props.content);
   const draftRef = useRef(draft);
-  // The JSON of the last content the server acknowledged (or loaded).
-  const [savedJson, setSavedJson] = useState(() => JSON.stringify(props.content));
-  const savedJsonRef = useRef(savedJson);
-  // The version our next save is based on; the workflow buttons use it too.
-  const [version, setVersion] = useState(props.version);
-  const versionRef = useRef(props.version);
-  // The server's content as last rendered for our version: tells a transition (same content) from someone's save.
-  const serverJsonRef = useRef(JSON.stringify(props.content));
-
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
-  const [inFlight, setInFlight] = useState(false);
-  const inFlightRef = useRef(false);
-  const queuedRef = useRef(false);
-  const queuedExplicitRef = useRef(false);
-  const conflictRef = useRef(false);
-  const debounceRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const retryRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const attemptRef = useRef(0);
-
   const [editorReady, setEditorReady] = useState(false);
   const readyRef = useRef(false);
   const [editorKey, setEditorKey] = useState(0);
@@ -132,33 +69,32 @@ export function ReleaseWorkspace(props: {
   });
   const editable = props.canEdit && bodyProblem === null;
   const editableRef = useRef(editable);
-
-  const draftJson = JSON.stringify(draft);
-  const dirty = draftJson !== savedJson;
-
   useEffect(() => {
     editableRef.current = editable;
   }, [editable]);
 
-  // Unmounting: no timers left behind.
-  useEffect(
-    () => () => {
-      clearTimeout(debounceRef.current);
-      clearTimeout(retryRef.current);
+  const autosave = useAutosave({
+    releaseId: props.releaseId,
+    version: props.version,
+    initialJson: JSON.stringify(props.content),
+    currentJson: () => JSON.stringify(draftRef.current),
+    canSave: () => editableRef.current && readyRef.current,
+    onAcknowledged: (json) => {
+      if (JSON.stringify(draftRef.current) === json) removeStoredCopy(storageKey);
+      router.refresh(); // New version for the workflow buttons; the editor keeps its state.
     },
-    [],
-  );
+  });
+  const saveState = autosave.state.status;
+  const version = autosave.state.baseVersion;
+  const inFlight = autosave.state.inFlight;
+  const draftJson = JSON.stringify(draft);
+  const dirty = draftJson !== autosave.state.savedJson;
 
-  // After router.refresh(): adopt a newer version only when the content is the one we know (a workflow
-  // step); someone else's save keeps our base version, so our next save is reported as a conflict.
+  // After router.refresh(): a workflow step moves the version on; someone else's save does not.
+  const { serverContent } = autosave;
   useEffect(() => {
-    const serverJson = JSON.stringify(props.content);
-    if (props.version === versionRef.current) {
-      serverJsonRef.current = serverJson;
-    } else if (props.version > versionRef.current && serverJson === serverJsonRef.current && !inFlightRef.current && !conflictRef.current) {
-      versionRef.current = props.version;
-      setVersion(props.version);
-    }
+    serverContent(props.version, JSON.stringify(props.content));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's copy changes
   }, [props.version, props.content]);
 
   // On load: a copy the server never acknowledged is offered back.
@@ -182,8 +118,8 @@ export function ReleaseWorkspace(props: {
   // Every unacknowledged change is kept in the browser (not while a stored copy waits for a decision).
   useEffect(() => {
     if (!editable || offer || !dirty) return;
-    writeStoredCopy(storageKey, { json: draftJson, baseVersion: versionRef.current, at: new Date().toISOString() });
-  }, [draftJson, dirty, editable, offer, storageKey]);
+    writeStoredCopy(storageKey, { json: draftJson, baseVersion: version, at: new Date().toISOString() });
+  }, [draftJson, dirty, editable, offer, storageKey, version]);
 
   // Leaving with anything unsaved asks first.
   useEffect(() => {
@@ -193,104 +129,18 @@ export function ReleaseWorkspace(props: {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty, inFlight]);
 
-  /**
-   * Saves the draft now if it differs from what the server has. `autosave`: a timer's save (the server
-   * folds the author's autosaves of the last minutes into one revision); the Save button and
-   * "Overwrite" write a revision of their own. `force`: save even though a conflict is open.
-   */
-  async function runSave(options: { force?: boolean; autosave?: boolean } = {}) {
-    if (!editableRef.current || !readyRef.current) return;
-    if (conflictRef.current && !options.force) return;
-    if (inFlightRef.current) {
-      queuedRef.current = true;
-      if (!options.autosave) queuedExplicitRef.current = true;
-      return;
-    }
-    clearTimeout(debounceRef.current);
-    clearTimeout(retryRef.current);
-    const json = JSON.stringify(draftRef.current);
-    if (json === savedJsonRef.current) return;
-
-    inFlightRef.current = true;
-    setInFlight(true);
-    setSaveState({ kind: "saving" });
-    let result: Awaited<ReturnType<typeof saveReleaseAction>> | null;
-    try {
-      result = await saveReleaseAction({ releaseId: props.releaseId, expectedVersion: versionRef.current, contentJson: json, autosave: options.autosave === true });
-    } catch {
-      result = null; // The network, or a server that did not answer.
-    }
-    inFlightRef.current = false;
-    setInFlight(false);
-
-    if (result === null || (!result.ok && RETRYABLE.has(result.code))) {
-      const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** attemptRef.current);
-      attemptRef.current += 1;
-      setSaveState({ kind: "retrying", message: result?.message ?? "The server could not be reached." });
-      const autosave = options.autosave === true && !queuedExplicitRef.current;
-      queuedRef.current = false;
-      queuedExplicitRef.current = false;
-      retryRef.current = setTimeout(() => void saveRef.current({ autosave }), delay);
-      return;
-    }
-    attemptRef.current = 0;
-
-    if (result.ok) {
-      versionRef.current = result.value.version;
-      setVersion(result.value.version);
-      savedJsonRef.current = json;
-      setSavedJson(json);
-      if (JSON.stringify(draftRef.current) === json) removeStoredCopy(storageKey);
-      setSaveState({ kind: "saved", at: result.value.savedAt });
-      router.refresh(); // New version for the workflow buttons; the editor keeps its state.
-    } else if (result.code === "conflict") {
-      // Someone saved first (or moved the release on): stop, keep the text, let the writer decide.
-      conflictRef.current = true;
-      queuedRef.current = false;
-      queuedExplicitRef.current = false;
-      clearTimeout(debounceRef.current);
-      const currentVersion = result.details?.currentVersion;
-      setSaveState({ kind: "conflict", message: result.message, currentVersion: typeof currentVersion === "number" ? currentVersion : null });
-      return;
-    } else {
-      // Refused content (a missing headline…), a workflow state that no longer allows editing, an ended
-      // session: the message says what to do; the next change tries again.
-      queuedRef.current = false;
-      queuedExplicitRef.current = false;
-      setSaveState({ kind: "refused", message: result.message });
-      return;
-    }
-
-    if (queuedRef.current) {
-      const autosave = !queuedExplicitRef.current;
-      queuedRef.current = false;
-      queuedExplicitRef.current = false;
-      void saveRef.current({ autosave });
-    }
-  }
-  const saveRef = useRef(runSave);
-  useEffect(() => {
-    saveRef.current = runSave;
-  });
-
   const update = (change: Partial<ReleaseDraft>) => {
     const next = { ...draftRef.current, ...change };
     draftRef.current = next;
     setDraft(next);
-    if (saveState.kind === "refused") setSaveState({ kind: "idle" });
-    if (!readyRef.current || conflictRef.current) return;
-    clearTimeout(debounceRef.current);
-    debounceRef.current = setTimeout(() => void saveRef.current({ autosave: true }), AUTOSAVE_DELAY_MS);
+    autosave.edited();
   };
 
   const onEditorReady = () => {
     readyRef.current = true;
     setEditorReady(true);
     // A change made before the editor existed (a metadata field) is saved like any other.
-    if (JSON.stringify(draftRef.current) !== savedJsonRef.current && !conflictRef.current) {
-      clearTimeout(debounceRef.current);
-      debounceRef.current = setTimeout(() => void saveRef.current({ autosave: true }), AUTOSAVE_DELAY_MS);
-    }
+    if (JSON.stringify(draftRef.current) !== autosave.state.savedJson) autosave.edited();
   };
 
   function restore() {
@@ -298,12 +148,10 @@ export function ReleaseWorkspace(props: {
     const restored = JSON.parse(offer.json) as ReleaseDraft;
     draftRef.current = restored;
     setDraft(restored);
-    // Based on an older version: save against that one, so a change made meanwhile shows as a conflict.
-    if (offer.baseVersion < versionRef.current) versionRef.current = offer.baseVersion;
     setOffer(null);
     setEditorKey((key) => key + 1); // The editors read their content once: start them again on the restored text.
-    clearTimeout(debounceRef.current);
-    debounceRef.current = setTimeout(() => void saveRef.current({ autosave: true }), AUTOSAVE_DELAY_MS);
+    // Based on an older version: save against that one, so a change made meanwhile shows as a conflict.
+    autosave.rebase(offer.baseVersion);
   }
 
   function discard() {
@@ -312,10 +160,7 @@ export function ReleaseWorkspace(props: {
   }
 
   async function overwrite(currentVersion: number) {
-    versionRef.current = currentVersion;
-    conflictRef.current = false;
-    setSaveState({ kind: "saving" });
-    await runSave({ force: true });
+    autosave.overwrite(currentVersion);
   }
 
   async function copyMyText() {
@@ -396,7 +241,7 @@ export function ReleaseWorkspace(props: {
         </div>
         {props.canEdit && (
           <div className="flex flex-wrap items-center gap-3">
-            <Button onClick={() => void runSave()} disabled={!editable || !editorReady || !dirty || inFlight || conflict !== null}>
+            <Button onClick={autosave.saveNow} disabled={!editable || !editorReady || !dirty || inFlight || conflict !== null}>
               Save
             </Button>
             <SaveStatus state={shownState} />
