@@ -38,7 +38,7 @@ export async function uploadMedia(viewer: Viewer | null, input: UploadInput): Pr
     .where(eq(users.id, viewer.id))
     .limit(1);
   if (!user?.active) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-  assertCan({ ...viewer, role: user.role }, "release:create");
+  assertCan({ ...viewer, role: user.role }, "media:upload");
 
   const size = input.bytes.byteLength;
   if (size > env.MEDIA_MAX_BYTES) throw new AppError("invalid", tooLargeMessage(size, env.MEDIA_MAX_BYTES), { limit: env.MEDIA_MAX_BYTES });

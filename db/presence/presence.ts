@@ -16,7 +16,7 @@ export type PresentPerson = { name: string };
  * reported within PRESENCE_WINDOW_MS (oldest first, deactivated accounts left out). Staff only.
  */
 export async function markPresent(viewer: Viewer, releaseId: unknown, now = new Date()): Promise<PresentPerson[]> {
-  assertCan(viewer, "release:comment"); // Every staff role; readers have no Viewer at all.
+  assertCan(viewer, "presence:announce");
   const parsed = releaseIdSchema.safeParse(releaseId);
   if (!parsed.success) throw new AppError("not_found", "That release does not exist.");
   const id = parsed.data;
@@ -33,7 +33,7 @@ export async function markPresent(viewer: Viewer, releaseId: unknown, now = new 
 
 /** The other staff members seen on the release within PRESENCE_WINDOW_MS. Staff only. */
 export async function listOthersPresent(viewer: Viewer, releaseId: string, now = new Date()): Promise<PresentPerson[]> {
-  assertCan(viewer, "release:comment");
+  assertCan(viewer, "presence:announce");
   const since = new Date(now.getTime() - PRESENCE_WINDOW_MS);
   const rows = await (await db())
     .select({ name: users.name })

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { ReleaseContent } from "@/lib/content/release";
-import { checkEdit, RELEASE_ACTIONS } from "@/lib/workflow/transitions";
+import { checkEdit, denialToError, RELEASE_ACTIONS } from "@/lib/workflow/transitions";
 import { AppError } from "@/lib/errors";
 import { appendAudit, type Transaction } from "../audit/append";
 import { db } from "../client";
@@ -69,7 +69,7 @@ export async function lockForEdit(tx: Transaction, viewer: Viewer, releaseId: st
   assertCan(viewer, "release:edit-own");
   const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
   const edit = checkEdit({ role: viewer.role, isOwner: context.isOwner, status: context.release.status, isLive: context.isLive });
-  if (!edit.ok) throw new AppError(edit.code === "invalid_state" ? "conflict" : "forbidden", edit.message);
+  if (!edit.ok) throw denialToError(edit);
   return { context, edit };
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { checkEdit } from "@/lib/workflow/transitions";
+import { canChangeSlug, checkEdit, denialToError, SLUG_FIXED_MESSAGE } from "@/lib/workflow/transitions";
 import { slugSchema } from "@/lib/slug";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
@@ -27,8 +27,8 @@ export async function setReleaseSlug(viewer: Viewer, input: { releaseId: unknown
     const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
     const { release } = context;
     const edit = checkEdit({ role: viewer.role, isOwner: context.isOwner, status: release.status, isLive: context.isLive });
-    if (!edit.ok) throw new AppError(edit.code === "invalid_state" ? "conflict" : "forbidden", edit.message);
-    if (release.firstPublishedAt) throw new AppError("conflict", "The web address cannot change after the release has been published.");
+    if (!edit.ok) throw denialToError(edit);
+    if (!canChangeSlug(release, true)) throw new AppError("conflict", SLUG_FIXED_MESSAGE);
     if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE);
     if (slug === release.slug) return { version: release.version, slug };
     const [takenByRelease] = await tx.select({ id: releases.id }).from(releases).where(eq(releases.slug, slug)).limit(1);

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { checkTransition, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
+import { checkTransition, denialToError, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
 import type { ReleaseStatus } from "@/lib/workflow/states";
 import { resolveLocalTime } from "@/lib/time/zoned";
 import { appendAudit, type Transaction } from "../audit/append";
@@ -58,7 +58,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
     const { release } = context;
     const check = checkTransition(action, { role: viewer.role, status: release.status, ...context });
-    if (!check.ok) throw new AppError(check.code === "invalid_state" ? "conflict" : "forbidden", check.message);
+    if (!check.ok) throw denialToError(check);
     if (release.version !== expectedVersion) throw new AppError("conflict", CONFLICT_MESSAGE, { currentVersion: release.version });
     const requires = check.transition.requires ?? [];
     if ((requires.includes("comment") || requires.includes("reason")) && !comment) {

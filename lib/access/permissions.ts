@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   "release:retract",
   "release:trash",
   "release:share",
+  "presence:announce",
+  "media:upload",
   "staff:manage",
   "settings:manage",
   "audit:read",
@@ -22,7 +24,15 @@ export const PERMISSIONS = [
 
 export type Permission = (typeof PERMISSIONS)[number];
 
-const WRITER: Permission[] = ["release:create", "release:edit-own", "release:submit", "release:comment", "release:trash"];
+const WRITER: Permission[] = [
+  "release:create",
+  "release:edit-own",
+  "release:submit",
+  "release:comment",
+  "release:trash",
+  "presence:announce",
+  "media:upload",
+];
 const EDITOR: Permission[] = [
   ...WRITER,
   "release:edit-any",

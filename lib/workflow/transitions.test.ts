@@ -4,6 +4,8 @@ import { can } from "@/lib/access/permissions";
 import { RELEASE_STATUSES, type ReleaseStatus } from "./states";
 import {
   allowedActions,
+  canChangeSlug,
+  denialToError,
   canEdit,
   checkEdit,
   checkSystemTransition,
@@ -432,5 +434,17 @@ describe("canEdit", () => {
         expect(checkTransition("submit", ctx).ok, `${status} owner=${isOwner}`).toBe(canEdit(ctx));
       }
     }
+  });
+});
+
+describe("denialToError and canChangeSlug", () => {
+  it("answers a state that does not allow the step with a conflict, a person who may not with forbidden", () => {
+    expect(denialToError({ code: "invalid_state", message: "Not now." })).toMatchObject({ code: "conflict", message: "Not now." });
+    expect(denialToError({ code: "forbidden", message: "Not you." })).toMatchObject({ code: "forbidden", message: "Not you." });
+  });
+  it("lets the web address change only before the first publication, and only for someone who may edit", () => {
+    expect(canChangeSlug({ firstPublishedAt: null }, true)).toBe(true);
+    expect(canChangeSlug({ firstPublishedAt: null }, false)).toBe(false);
+    expect(canChangeSlug({ firstPublishedAt: new Date("2026-03-03T09:00:00Z") }, true)).toBe(false);
   });
 });

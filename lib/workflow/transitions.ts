@@ -1,5 +1,6 @@
 import type { Role } from "@/db/schema/users";
 import { can, ROLE_PERMISSIONS, type Permission } from "@/lib/access/permissions";
+import { AppError } from "@/lib/errors";
 import type { ReleaseStatus } from "./states";
 
 /**
@@ -246,6 +247,18 @@ export function checkEdit(context: {
     return { ok: false, code: "forbidden", message };
   }
   return { ok: true, to: outcome.to, effect: outcome.effect, notice: outcome.notice };
+}
+
+export const SLUG_FIXED_MESSAGE = "The web address cannot change after the release has been published.";
+
+/** The web address may change while the viewer may edit the release and it was never published. */
+export function canChangeSlug(release: { firstPublishedAt: Date | string | null }, viewerCanEdit: boolean): boolean {
+  return viewerCanEdit && !release.firstPublishedAt;
+}
+
+/** A refusal as the server answers it: a state that does not allow the step is a conflict (409). */
+export function denialToError(denial: { code: TransitionDenialCode; message: string }): AppError {
+  return new AppError(denial.code === "invalid_state" ? "conflict" : "forbidden", denial.message);
 }
 
 // ---------------------------------------------------------------------------------------------

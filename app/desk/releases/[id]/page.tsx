@@ -19,6 +19,7 @@ import { listTaxonomy } from "@/db/taxonomy/queries";
 import { can } from "@/lib/access/permissions";
 import { requireStaffPage } from "@/db/viewer";
 import { isAppError } from "@/lib/errors";
+import { canChangeSlug } from "@/lib/workflow/transitions";
 
 export const metadata: Metadata = { title: "Release" };
 
@@ -59,7 +60,7 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
       </div>
       <h1 className="sr-only">Edit release: {revision.headline}</h1>
       <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-        <SlugForm releaseId={release.id} slug={release.slug} version={release.version} editable={data.canEdit && !release.firstPublishedAt} />
+        <SlugForm releaseId={release.id} slug={release.slug} version={release.version} editable={canChangeSlug(release, data.canEdit)} />
         <div className="flex gap-4 text-sm">
           <HistoryLink releaseId={release.id} />
           <Link href={`/desk/releases/${release.id}/preview`} className="underline">
