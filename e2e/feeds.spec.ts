@@ -21,6 +21,8 @@ const FEEDS = SCOPES.flatMap((scope) => FORMATS.map((format) => ({ path: feedPat
 
 // Characters a feed must escape, typed by a person into the headline.
 const headline = uniqueHeadline(`R&D <update> "quoted" ]]> feeds`);
+// A summary that would become a link if any feed let readers parse it as markup.
+const summary = `<a href=javascript:alert(1)>x</a> R&D <b>x</b> "q"`;
 
 test.describe.configure({ mode: "serial" });
 
@@ -37,7 +39,7 @@ test.beforeAll(async ({ browser }) => {
   const releaseUrl = page.url();
   await page.getByLabel("Type", { exact: true }).selectOption({ label: "Statement" });
   await page.getByRole("checkbox", { name: topic.name }).check();
-  await page.getByLabel("Summary", { exact: true }).fill("Feeds & more.");
+  await page.getByLabel("Summary", { exact: true }).fill(summary);
   await expect(page.getByTestId("save-status")).toHaveText(SAVED, { timeout: 20_000 });
   await page.getByRole("button", { name: "Submit for review", exact: true }).click();
   await expect(page.getByTestId("release-status")).toHaveText("In review");
@@ -117,15 +119,20 @@ test("xmllint --noout and Python feedparser (bozo 0) accept every XML feed as se
       python!,
       [
         "-c",
-        "import feedparser, json, sys; d = feedparser.parse(sys.argv[1]); print(json.dumps([int(d.bozo), str(d.get('bozo_exception', '')), d.version, [e.title for e in d.entries]]))",
+        // A field feedparser calls HTML must hold no element at all; what a reader sees is its text.
+        "import feedparser, html, json, sys\n" +
+          "d = feedparser.parse(sys.argv[1])\n" +
+          "seen = lambda f: (html.unescape(f.value) if '<' not in f.value else '<markup>') if f.type == 'text/html' else f.value\n" +
+          "print(json.dumps([int(d.bozo), str(d.get('bozo_exception', '')), d.version, [[seen(e.title_detail), seen(e.summary_detail) if 'summary_detail' in e else ''] for e in d.entries]]))",
         file,
       ],
       { encoding: "utf8" },
     );
     expect(parsed.status, parsed.stderr).toBe(0);
-    const [bozo, problem, version, titles] = JSON.parse(parsed.stdout) as [number, string, string, string[]];
+    const [bozo, problem, version, entries] = JSON.parse(parsed.stdout) as [number, string, string, [string, string][]];
     expect({ path, bozo, problem }).toEqual({ path, bozo: 0, problem: "" });
     expect(version).toBe(format === "rss" ? "rss20" : "atom10");
-    expect(titles).toContain(headline);
+    expect(entries.flat(), path).not.toContain("<markup>");
+    expect(entries, path).toContainEqual([headline, summary]);
   }
 });
