@@ -90,28 +90,64 @@ export async function malformedActionBody(body, headers) {
     // A fetch action's arguments as one JSON text (React's encodeReply for simple values). Next answers
     // a URL-encoded one with 404 itself.
     if (!fetchAction || contentType === "application/x-www-form-urlencoded") return null;
-    return isJson(body.toString("utf8")) ? null : "The server action's arguments are not valid JSON.";
+    return replyProblem(new Map([["0", body.toString("utf8")]]));
   }
   const fields = fetchAction ? await busboyFields(body, headers) : await undiciFields(body, contentType);
   if (!fields) return "The server action's form data could not be read.";
-  for (const [name, value] of fields) {
-    // React's encoding: numbered fields ("0" the root, "1"… outlined values) and a before-hydration
-    // form's "$ACTION_n:m" bound arguments are JSON text.
-    if ((/^\d+$/.test(name) || /^\$ACTION_\d+:\d+$/.test(name)) && typeof value === "string" && !isJson(value)) {
-      return "The server action's arguments are not valid JSON.";
-    }
+  if (fetchAction) {
+    if (!fields.some(([name]) => name === "0")) return "The server action's arguments are missing.";
+    return replyProblem(new Map(fields.filter(([name]) => /^\d+$/.test(name))));
   }
-  if (fetchAction && !fields.some(([name]) => name === "0")) return "The server action's arguments are missing.";
+  // A form posted before hydration: its "$ACTION_n:m" fields are React replies of their own.
+  const bound = fields.filter(([name]) => /^\$ACTION_\d+:\d+$/.test(name));
+  for (const prefix of new Set(bound.map(([name]) => name.slice(0, name.indexOf(":") + 1)))) {
+    const problem = replyProblem(new Map(bound.filter(([name]) => name.startsWith(prefix)).map(([name, value]) => [name.slice(prefix.length), value])));
+    if (problem) return problem;
+  }
   return null;
 }
 
-function isJson(text) {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
+// React's reply encoding (parseModelString in react-server-dom): "$" strings that stand for a value
+// themselves, and the type letters of those that point at another part ("$@1", "$Q2", "$B3"…, or "$1").
+const SELF_CONTAINED = /^\$(\$|H|T|K|I|N|u|D|-0$|-Infinity$)/;
+const POINTS_AT_PART = /^\$([@hQWiAOoUSsLlGgMmVBRrXx]?)([0-9a-f]+)(:|$)/;
+
+/**
+ * Why React could not decode these parts of a reply (null when it can): a part that is not JSON, or a
+ * reference to a part that was not sent, which would leave the action waiting and then fail.
+ * @param {Map<string, string | null>} parts by number; file parts are null
+ */
+function replyProblem(parts) {
+  for (const [name, text] of parts) {
+    if (text === null) continue;
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return "The server action's arguments are not valid JSON.";
+    }
+    if (name !== "0" && !/^\d+$/.test(name)) continue;
+    const problem = referenceProblem(value, parts, 0);
+    if (problem) return problem;
   }
+  return null;
+}
+
+function referenceProblem(value, parts, depth) {
+  if (depth > 512) return "The server action's arguments are nested too deeply.";
+  if (typeof value === "string") {
+    if (!value.startsWith("$") || SELF_CONTAINED.test(value)) return null;
+    if (value.startsWith("$n")) return /^\$n-?\d{1,300}$/.test(value) ? null : "The server action's arguments hold a malformed number.";
+    const match = POINTS_AT_PART.exec(value);
+    if (!match || !parts.has(String(parseInt(match[2], 16)))) return "The server action's arguments refer to a part that was not sent.";
+    return null;
+  }
+  if (value === null || typeof value !== "object") return null;
+  for (const item of Array.isArray(value) ? value : Object.values(value)) {
+    const problem = referenceProblem(item, parts, depth + 1);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /** Fields as Next reads a fetch action's multipart body: with its bundled busboy. */

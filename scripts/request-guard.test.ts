@@ -84,6 +84,9 @@ describe("malformedActionBody", () => {
 
   it("accepts what React's client sends: JSON text, or multipart with JSON in its numbered fields", async () => {
     expect(await malformedActionBody(Buffer.from('[null,{"a":"$K1"}]'), fetchAction("text/plain;charset=UTF-8"))).toBeNull();
+    const values = ["$$dollar", "$undefined", "$Infinity", "$-Infinity", "$-0", "$NaN", "$D2026-12-02T00:00:00.000Z", "$n12345678901234567890", "$T", "$K3"];
+    expect(await malformedActionBody(Buffer.from(JSON.stringify(values)), fetchAction("text/plain;charset=UTF-8"))).toBeNull();
+    expect(await malformedActionBody(multipart([["0", '["$@1","$Q2","$3"]'], ["1", '"a"'], ["2", "[]"], ["3", '{"b":"$@1"}']]), fetchAction(MULTIPART))).toBeNull();
     expect(await malformedActionBody(multipart([["0", '["$K1"]'], ["1_name", "not json, a form value"]]), fetchAction(MULTIPART))).toBeNull();
     expect(await malformedActionBody(multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab","bound":null}'], ["name", "x"]]), { "content-type": MULTIPART })).toBeNull();
     expect(await malformedActionBody(multipart([["name", "a plain form post"]]), { "content-type": MULTIPART })).toBeNull();
@@ -98,6 +101,11 @@ describe("malformedActionBody", () => {
     ["multipart without a root", multipart([["1", "[1]"]]), fetchAction(MULTIPART)],
     ["a form post whose bound arguments are not JSON", multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", "{x"]]), { "content-type": MULTIPART }],
     ["a form post that is not multipart", Buffer.from("garbage"), { "content-type": MULTIPART }],
+    ["references to parts that were not sent", Buffer.from('["$K9","$Q7","$@5"]'), fetchAction("text/plain;charset=UTF-8")],
+    ["a reference with an unknown type", Buffer.from('["$Z1"]'), fetchAction("text/plain;charset=UTF-8")],
+    ["a big number that is not one", Buffer.from('["$n1.5"]'), fetchAction("text/plain;charset=UTF-8")],
+    ["a multipart reference to a missing part", multipart([["0", '["$@1","$@2"]'], ["1", "null"]]), fetchAction(MULTIPART)],
+    ["a form post's bound arguments referring to a missing part", multipart([["$ACTION_REF_1", ""], ["$ACTION_1:0", '{"id":"00ab","bound":"$@1"}']]), { "content-type": MULTIPART }],
   ])("refuses %s", async (_name, body, headers) => {
     expect(await malformedActionBody(body, headers)).toMatch(/^The server action's/);
   });

@@ -1124,6 +1124,7 @@ const routeScenarios: Scenario[] = [
     run: (_fixture, actor) =>
       sessionRoute.POST(post("/api/session", { json: { email: actor.email, password: actor.password }, origin: "https://evil.example" })).then(responseOutcome),
   },
+  ...forgedForwardingScenarios(),
   {
     target: "POST app/api/internal/revalidate/route.ts",
     name: "expire caches without the process's token",
@@ -1132,6 +1133,58 @@ const routeScenarios: Scenario[] = [
     run: () => revalidateRoute.POST(post("/api/internal/revalidate", { json: { all: true }, headers: { [INTERNAL_TOKEN_HEADER]: "a-guessed-token" } })).then(responseOutcome),
   },
 ];
+
+/**
+ * Another site's Origin together with forwarding headers that name that site (any client can send
+ * them; with TRUST_PROXY=0 scripts/server.mjs drops them, but the handlers must not believe them either).
+ */
+function forgedForwardingScenarios(): Scenario[] {
+  const origin = "https://evil.example";
+  const forged: Record<string, Record<string, string>> = {
+    "X-Forwarded-Host and X-Forwarded-Proto naming it": { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+    "a Host naming it": { host: "evil.example" },
+  };
+  return Object.entries(forged).flatMap(([how, headers]): Scenario[] => [
+    {
+      target: TRANSITIONS_ROUTE,
+      name: `publish from another site, with ${how}`,
+      expect: ANYONE("forbidden"),
+      setup: () => releaseFixture("approved"),
+      run: (fixture) =>
+        transitionsRoute
+          .POST(post(`/api/releases/${fixture.releaseId}/transitions`, { json: { action: "publish", expectedVersion: fixture.version }, origin, headers }), paramsOf(fixture.releaseId!))
+          .then(responseOutcome),
+    },
+    {
+      target: "POST app/api/releases/[id]/presence/route.ts",
+      name: `presence from another site, with ${how}`,
+      expect: ANYONE("forbidden"),
+      setup: () => releaseFixture("draft"),
+      run: (fixture) => presenceRoute.POST(post(`/api/releases/${fixture.releaseId}/presence`, { origin, headers }), paramsOf(fixture.releaseId!)).then(responseOutcome),
+    },
+    {
+      target: "POST app/api/media/route.ts",
+      name: `upload from another site, with ${how}`,
+      expect: ANYONE("forbidden"),
+      setup: async () => ({}),
+      run: () => mediaRoute.POST(post("/api/media", { body: uploadForm(), origin, headers })).then(responseOutcome),
+    },
+    {
+      target: "POST app/api/session/route.ts",
+      name: `sign in from another site, with ${how}`,
+      expect: ANYONE("forbidden"),
+      setup: async () => {
+        seam.signIns.length = 0;
+        return {};
+      },
+      run: async (_fixture, actor) => {
+        const outcome = await responseOutcome(await sessionRoute.POST(post("/api/session", { json: { email: actor.email, password: actor.password }, origin, headers })));
+        expect(seam.signIns).toHaveLength(0);
+        return outcome;
+      },
+    },
+  ]);
+}
 
 function uploadForm() {
   const form = new FormData();
