@@ -23,6 +23,7 @@ import { setProcessDatabase } from "@/db/client";
 import { queryFeedSource } from "@/db/public/feed-items";
 import { queryReleasePage } from "@/db/public/listing";
 import { searchPublications } from "@/db/public/search";
+import { yearRange } from "@/lib/public/date-range";
 import { normaliseSearchQuery } from "@/lib/public/search-query";
 import { buildIfNeeded } from "../scripts/build-fingerprint";
 
@@ -83,14 +84,14 @@ async function seed(url: string, count: number) {
         select 'bench-release-' || i, 'published', ${admin!.id}::uuid from generate_series(${from}::int, ${to}::int) as i`;
       await tx`
         insert into publications (release_id, revision_id, content_hash, slug, type_slug, type_name, language, topics,
-          headline, summary, html, plain_text, published_at, updated_at)
+          headline, summary, html, plain_text, published_at, updated_at, time_zone)
         select r.id, gen_random_uuid(), 'bench', r.slug, 'press-release', 'Press release',
           case when i % 10 = 0 then 'fr' else 'en' end,
           jsonb_build_array((${TOPICS}::text[])[(i % ${TOPICS.length}) + 1]),
           case when i % 10 = 0 then 'La Mission salue la résolution numéro ' || i else 'Mission welcomes resolution number ' || i || ' on public health' end,
           'Summary of release ' || i || ': the Mission welcomes the resolution.',
           ${html}, ${text} || ' release ' || i,
-          now() - make_interval(mins => i * 53), now() - make_interval(mins => i * 53)
+          now() - make_interval(mins => i * 53), now() - make_interval(mins => i * 53), 'UTC'
         from generate_series(${from}::int, ${to}::int) as i
         join releases r on r.slug = 'bench-release-' || i`;
     });
@@ -127,7 +128,7 @@ async function measureQueries(url: string) {
   const year = new Date().getUTCFullYear();
   const cases: [string, (i: number) => Promise<unknown>][] = [
     ["home list (first page)", () => queryReleasePage({ limit: 20 })],
-    ["list of one year", (i) => queryReleasePage({ limit: 20, range: { from: new Date(Date.UTC(year - (i % 10), 0, 1)).toISOString(), to: new Date(Date.UTC(year - (i % 10) + 1, 0, 1)).toISOString() } })],
+    ["list of one year", (i) => queryReleasePage({ limit: 20, range: yearRange(year - (i % 10)) })],
     ["topic page", (i) => queryReleasePage({ limit: 20, topic: pick(TOPICS, i) })],
     ["search", (i) => searchPublications(normaliseSearchQuery(pick(words, i)), 1)],
     ["topic feed (50 items)", (i) => queryFeedSource(handle.db, { kind: "topic", slug: pick(TOPICS, i) }, 50)],

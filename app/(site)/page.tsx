@@ -12,7 +12,7 @@ import { feedAlternates } from "@/lib/feeds/discovery";
 import { hasFilters, keepKnown, listHref, parseListParams, type ListFilters, type SearchParams } from "@/lib/public/filters";
 import { languageName } from "@/lib/public/labels";
 import { feedScopeFor } from "@/lib/public/list-scope";
-import { yearRange } from "@/lib/public/zoned-range";
+import { yearRange } from "@/lib/public/date-range";
 
 // Rendered per request from cached data; never prerendered at build time, when there is no database.
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ type Props = { searchParams: Promise<SearchParams> };
 /** The filters from the address, keeping only values that match something published. */
 async function resolve(searchParams: Promise<SearchParams>) {
   const settings = await getPublicSettings();
-  const [facets, topicNames] = await Promise.all([getPublicFacets(settings.timeZone), getTopicNames()]);
+  const [facets, topicNames] = await Promise.all([getPublicFacets(), getTopicNames()]);
   const { filters: requested, cursor } = parseListParams(await searchParams);
   const filters = keepKnown(requested, {
     types: facets.types.map((type) => type.slug),
@@ -64,12 +64,12 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function HomePage({ searchParams }: Props) {
-  const { settings, facets, topicNames, filters, cursor } = await resolve(searchParams);
+  const { facets, topicNames, filters, cursor } = await resolve(searchParams);
   const page = await listReleasePage({
     type: filters.type,
     topic: filters.topic,
     language: filters.language,
-    range: filters.year === undefined ? undefined : yearRange(filters.year, settings.timeZone),
+    range: filters.year === undefined ? undefined : yearRange(filters.year),
     cursor,
     limit: PAGE_SIZE,
   });
@@ -84,7 +84,6 @@ export default async function HomePage({ searchParams }: Props) {
         <ListFilterForm action="/" facets={facets} filters={filters} topicNames={topicNames} />
         <ReleaseList
           page={page}
-          timeZone={settings.timeZone}
           href={(next) => listHref("/", filters, next)}
           empty={
             filtered || cursor ? (

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { monthName } from "@/lib/public/zoned-range";
+import { monthName } from "@/lib/public/date-range";
 
 /** The twelve months of a year with their counts; months without releases are shown but not linked. */
 export function MonthIndex({ year, counts, current }: { year: number; counts: { month: number; count: number }[]; current?: number }) {

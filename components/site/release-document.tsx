@@ -1,7 +1,7 @@
 import type { CSSProperties } from "react";
 import type { PublicSettings } from "@/db/public/settings";
 import { safeAccent } from "@/lib/public/labels";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/format/dates";
 import type { ReleaseView } from "@/lib/content/release-view";
 
 /**
@@ -46,7 +46,7 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
           {release.typeName ?? "Press release"}
         </p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          {release.date && <time dateTime={release.date}>{formatLongDate(release.date, settings.timeZone)}</time>}
+          <time dateTime={release.date}>{formatCalendarDate(release.date)}</time>
           {release.reference && <span> · {release.reference}</span>}
         </p>
         <h1 className="mt-4 font-serif text-3xl leading-tight text-balance sm:text-4xl">{release.headline}</h1>

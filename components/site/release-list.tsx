@@ -7,13 +7,11 @@ import { ReleaseSummary } from "./release-summary";
 /** A page of releases with its "Newer" / "Older" links; `href` builds the address of another page. */
 export function ReleaseList({
   page,
-  timeZone,
   href,
   empty,
   headingLevel = 2,
 }: {
   page: ReleasePage;
-  timeZone: string;
   href: (cursor: Cursor) => string;
   empty: ReactNode;
   headingLevel?: 2 | 3;
@@ -25,7 +23,7 @@ export function ReleaseList({
       ) : (
         <div>
           {page.items.map((release) => (
-            <ReleaseSummary key={release.releaseId} release={release} timeZone={timeZone} headingLevel={headingLevel} />
+            <ReleaseSummary key={release.releaseId} release={release} headingLevel={headingLevel} />
           ))}
         </div>
       )}

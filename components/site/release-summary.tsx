@@ -1,19 +1,17 @@
 import Link from "next/link";
-import type { PublicRelease } from "@/db/public/publications";
-import { formatLongDate } from "@/lib/format/dates";
-import { safeTimeZone } from "@/lib/public/zoned-range";
+import type { ReleaseListItem } from "@/db/public/listing";
+import { formatCalendarDate } from "@/lib/format/dates";
 
-export type ReleaseSummaryItem = Pick<PublicRelease, "slug" | "headline" | "summary" | "typeName" | "publishedAt"> & { language?: string };
+/** `date` is the release's effective date (a calendar date): its own, or the day it was published. */
+export type ReleaseSummaryItem = Pick<ReleaseListItem, "slug" | "headline" | "summary" | "typeName" | "date"> & { language?: string };
 
 /** One release in a list: type and date, headline as the link, summary. */
 export function ReleaseSummary({
   release,
-  timeZone,
   siteLanguage = "en",
   headingLevel = 2,
 }: {
   release: ReleaseSummaryItem;
-  timeZone: string;
   siteLanguage?: string;
   headingLevel?: 2 | 3;
 }) {
@@ -24,7 +22,7 @@ export function ReleaseSummary({
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-slate-600 dark:text-slate-400">
         <span className="text-accent-readable">{release.typeName ?? "Press release"}</span>
         <span aria-hidden="true"> · </span>
-        <time dateTime={release.publishedAt}>{formatLongDate(release.publishedAt, safeTimeZone(timeZone))}</time>
+        <time dateTime={release.date}>{formatCalendarDate(release.date)}</time>
       </p>
       <Heading lang={lang} className="mt-2 font-serif text-2xl leading-snug text-slate-900 text-balance dark:text-slate-50">
         <Link href={`/releases/${release.slug}`} className="underline-offset-4 hover:underline focus-visible:underline">

@@ -1,14 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
-import { safeTimeZone, type InstantRange } from "@/lib/public/zoned-range";
+import type { DateRange } from "@/lib/public/date-range";
 import { database } from "../client";
 import { PUBLIC_TAGS } from "./publications";
 import { SETTINGS_TAG } from "./settings";
 
 /**
- * What the live releases offer to filter by, with counts: types, languages, topics and years (years
- * in the organisation's time zone). Feeds the filter form, the archive and the topic index.
+ * What the live releases offer to filter by, with counts: types, languages, topics and years (of each
+ * release's effective date: its own date, or its publication day in the organisation's zone). Feeds
+ * the filter form, the archive and the topic index.
  */
 export type PublicFacets = {
   types: { slug: string; name: string; count: number }[];
@@ -17,9 +18,8 @@ export type PublicFacets = {
   years: { year: number; count: number }[];
 };
 
-export async function queryPublicFacets(timeZone: string): Promise<PublicFacets> {
+export async function queryPublicFacets(): Promise<PublicFacets> {
   const handle = await database();
-  const zone = safeTimeZone(timeZone);
   const [types, languages, topics, years] = await Promise.all([
     handle.rows<{ slug: string; name: string | null; count: number }>(sql`
       select type_slug as slug, max(type_name) as name, count(*)::int as count
@@ -35,7 +35,7 @@ export async function queryPublicFacets(timeZone: string): Promise<PublicFacets>
       where retracted_at is null
       group by topic order by topic`),
     handle.rows<{ year: number; count: number }>(sql`
-      select extract(year from published_at at time zone ${zone})::int as year, count(*)::int as count
+      select extract(year from effective_date)::int as year, count(*)::int as count
       from publications where retracted_at is null
       group by 1 order by 1 desc`),
   ]);
@@ -47,21 +47,23 @@ export async function queryPublicFacets(timeZone: string): Promise<PublicFacets>
   };
 }
 
-export const getPublicFacets = (timeZone: string): Promise<PublicFacets> =>
-  unstable_cache(() => queryPublicFacets(timeZone), ["publications:facets", timeZone], { tags: [PUBLIC_TAGS.all, SETTINGS_TAG] })();
+// A change of the organisation's zone rewrites undated releases' effective dates (db/settings/update.ts)
+// and expires these with every public page.
+export const getPublicFacets = (): Promise<PublicFacets> =>
+  unstable_cache(() => queryPublicFacets(), ["publications:facets"], { tags: [PUBLIC_TAGS.all, SETTINGS_TAG] })();
 
-/** Live releases per month (1–12) within a year, months counted in the organisation's time zone. */
-export async function queryMonthCounts(range: InstantRange, timeZone: string): Promise<{ month: number; count: number }[]> {
+/** Live releases per month (1–12) of their effective date, within the range (a year). */
+export async function queryMonthCounts(range: DateRange): Promise<{ month: number; count: number }[]> {
   const handle = await database();
   const rows = await handle.rows<{ month: number; count: number }>(sql`
-    select extract(month from published_at at time zone ${safeTimeZone(timeZone)})::int as month, count(*)::int as count
+    select extract(month from effective_date)::int as month, count(*)::int as count
     from publications
-    where retracted_at is null and published_at >= ${range.from}::timestamptz and published_at < ${range.to}::timestamptz
+    where retracted_at is null and effective_date >= ${range.from}::date and effective_date < ${range.to}::date
     group by 1 order by 1`);
   return rows.map((row) => ({ month: Number(row.month), count: Number(row.count) }));
 }
 
-export const getMonthCounts = (range: InstantRange, timeZone: string) =>
-  unstable_cache(() => queryMonthCounts(range, timeZone), ["publications:months", range.from, range.to, timeZone], {
+export const getMonthCounts = (range: DateRange) =>
+  unstable_cache(() => queryMonthCounts(range), ["publications:months", range.from, range.to], {
     tags: [PUBLIC_TAGS.all, SETTINGS_TAG],
   })();

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { LANGUAGE_PATTERN } from "@/lib/content/release";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
@@ -11,6 +11,8 @@ import { db } from "../client";
 import type { Database } from "../connect";
 import { DEFAULT_SETTINGS } from "../seed/defaults";
 import { media, publications, releaseTypes, settings, topics } from "../schema";
+import { safeTimeZone } from "@/lib/public/date-range";
+import { newestFirst } from "./listing";
 import { PUBLIC_TAGS } from "./publications";
 import { SETTINGS_TAG } from "./settings";
 import { TOPICS_TAG } from "./topics";
@@ -94,7 +96,7 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
     .limit(1);
   const organisationName = settingsRow?.organisationName ?? DEFAULT_SETTINGS.organisationName;
   const defaultLanguage = settingsRow?.defaultLanguage ?? "en";
-  const timeZone = settingsRow?.timeZone ?? "UTC";
+  const timeZone = safeTimeZone(settingsRow?.timeZone ?? "UTC");
 
   const name = await scopeName(database, scope, defaultLanguage);
   if (name === null) return null;
@@ -103,7 +105,8 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
     .select()
     .from(publications)
     .where(and(isNull(publications.retractedAt), scopeFilter(scope)))
-    .orderBy(desc(publications.publishedAt), desc(publications.releaseId))
+    // As the lists: by the release's own date first, so a back-filled 2019 release is not "new".
+    .orderBy(...newestFirst)
     .limit(limit);
 
   const topicNames = new Map(
@@ -144,6 +147,7 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
         note: document.note ?? null,
       })),
       corrections: row.corrections.map((note) => ({ kind: note.kind, text: note.text, at: note.at })),
+      releaseDate: row.releaseDate,
       publishedAt: row.publishedAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
       leadImage: image ? { key: image.key, mimeType: image.mimeType, bytes: image.bytes } : null,

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import type { Cursor } from "@/lib/public/cursor";
-import type { InstantRange } from "@/lib/public/zoned-range";
+import type { DateRange } from "@/lib/public/date-range";
 import { db } from "../client";
 import { publications } from "../schema";
 import { PUBLIC_TAGS } from "./publications";
@@ -17,6 +17,8 @@ export type ReleaseListItem = {
   typeName: string | null;
   language: string;
   topics: string[];
+  /** The calendar date the list shows and orders by: the release date, or the publication day in the organisation's zone. */
+  date: string;
   /** UTC, to the microsecond as stored, so a cursor made from it finds the exact row again. */
   publishedAt: string;
 };
@@ -25,8 +27,8 @@ export type ListQuery = {
   type?: string;
   topic?: string;
   language?: string;
-  /** Published within [from, to). */
-  range?: InstantRange;
+  /** Effective date within [from, to). */
+  range?: DateRange;
   cursor?: Cursor | null;
   limit?: number;
 };
@@ -53,6 +55,7 @@ const listFields = {
   typeName: publications.typeName,
   language: publications.language,
   topics: publications.topics,
+  date: publications.effectiveDate,
   publishedAt: publishedAtText,
 };
 
@@ -63,21 +66,30 @@ export function liveConditions(query: Omit<ListQuery, "cursor" | "limit">): SQL[
   if (query.topic) conditions.push(sql`${publications.topics} @> ${JSON.stringify([query.topic])}::jsonb`);
   if (query.language) conditions.push(eq(publications.language, query.language));
   if (query.range) {
-    conditions.push(sql`${publications.publishedAt} >= ${query.range.from}::timestamptz`);
-    conditions.push(sql`${publications.publishedAt} < ${query.range.to}::timestamptz`);
+    conditions.push(sql`${publications.effectiveDate} >= ${query.range.from}::date`);
+    conditions.push(sql`${publications.effectiveDate} < ${query.range.to}::date`);
   }
   return conditions;
 }
 
-function beyond(direction: Cursor["direction"], at: string, id: string): SQL {
-  return direction === "older"
-    ? sql`(${publications.publishedAt}, ${publications.releaseId}) < (${at}::timestamptz, ${id}::uuid)`
-    : sql`(${publications.publishedAt}, ${publications.releaseId}) > (${at}::timestamptz, ${id}::uuid)`;
+type Position = Pick<Cursor, "date" | "at" | "id">;
+
+/** Newest first: release date, then publication instant, then release_id; the index has the same order. */
+const LIST_ORDER = [publications.effectiveDate, publications.publishedAt, publications.releaseId] as const;
+export const newestFirst = LIST_ORDER.map((column) => desc(column));
+const oldestFirst = LIST_ORDER.map((column) => asc(column));
+
+function beyond(direction: Cursor["direction"], { date, at, id }: Position): SQL {
+  const row = sql`(${publications.effectiveDate}, ${publications.publishedAt}, ${publications.releaseId})`;
+  const position = sql`(${date}::date, ${at}::timestamptz, ${id}::uuid)`;
+  return direction === "older" ? sql`${row} < ${position}` : sql`${row} > ${position}`;
 }
 
+const positionOf = (item: ReleaseListItem): Position => ({ date: item.date, at: item.publishedAt, id: item.releaseId });
+
 /**
- * One page of live releases, newest first, from the cursor on. Reads the database directly (no cache):
- * the pages call `listReleasePage`, tests call this.
+ * One page of live releases, newest first (by effective date, then publication instant), from the
+ * cursor on. Reads the database directly (no cache): the pages call `listReleasePage`, tests call this.
  */
 export async function queryReleasePage(query: ListQuery): Promise<ReleasePage> {
   const database = await db();
@@ -85,11 +97,8 @@ export async function queryReleasePage(query: ListQuery): Promise<ReleasePage> {
   const base = liveConditions(query);
   const cursor = query.cursor ?? null;
   const direction = cursor?.direction ?? "older";
-  const conditions = cursor ? [...base, beyond(cursor.direction, cursor.at, cursor.id)] : base;
-  const order =
-    direction === "older"
-      ? [desc(publications.publishedAt), desc(publications.releaseId)]
-      : [asc(publications.publishedAt), asc(publications.releaseId)];
+  const conditions = cursor ? [...base, beyond(cursor.direction, cursor)] : base;
+  const order = direction === "older" ? newestFirst : oldestFirst;
   const rows = await database
     .select(listFields)
     .from(publications)
@@ -108,23 +117,23 @@ export async function queryReleasePage(query: ListQuery): Promise<ReleasePage> {
   let hasNewer: boolean;
   if (direction === "older") {
     hasOlder = more;
-    hasNewer = cursor !== null && top !== undefined ? await exists(beyond("newer", top.publishedAt, top.releaseId)) : false;
+    hasNewer = cursor !== null && top !== undefined ? await exists(beyond("newer", positionOf(top))) : false;
   } else {
     hasNewer = more;
-    hasOlder = bottom !== undefined ? await exists(beyond("older", bottom.publishedAt, bottom.releaseId)) : false;
+    hasOlder = bottom !== undefined ? await exists(beyond("older", positionOf(bottom))) : false;
   }
   // An empty page reached from a cursor (everything after it was retracted) still offers a way back.
   if (items.length === 0 && cursor) {
     return {
       items,
-      older: cursor.direction === "newer" && (await exists(beyond("older", cursor.at, cursor.id))) ? { ...cursor, direction: "older" } : null,
-      newer: cursor.direction === "older" && (await exists(beyond("newer", cursor.at, cursor.id))) ? { ...cursor, direction: "newer" } : null,
+      older: cursor.direction === "newer" && (await exists(beyond("older", cursor))) ? { ...cursor, direction: "older" } : null,
+      newer: cursor.direction === "older" && (await exists(beyond("newer", cursor))) ? { ...cursor, direction: "newer" } : null,
     };
   }
   return {
     items,
-    older: hasOlder && bottom ? { direction: "older", at: bottom.publishedAt, id: bottom.releaseId } : null,
-    newer: hasNewer && top ? { direction: "newer", at: top.publishedAt, id: top.releaseId } : null,
+    older: hasOlder && bottom ? { direction: "older", ...positionOf(bottom) } : null,
+    newer: hasNewer && top ? { direction: "newer", ...positionOf(top) } : null,
   };
 }
 

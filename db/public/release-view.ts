@@ -1,6 +1,6 @@
 import "server-only";
 import { toReleaseView, type ReleaseView } from "@/lib/content/release-view";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatInstantDate } from "@/lib/format/dates";
 import type { releaseRevisions } from "../schema";
 import type { PublicRelease } from "./publications";
 import type { PublicSettings } from "./settings";
@@ -9,7 +9,8 @@ export function publicationView(release: PublicRelease, settings: PublicSettings
   const view = toReleaseView({
     typeName: release.typeName,
     releaseDate: release.releaseDate,
-    fallbackDate: release.publishedAt,
+    fallbackInstant: release.publishedAt,
+    timeZone: settings.timeZone,
     reference: release.reference,
     headline: release.headline,
     subtitle: release.subtitle,
@@ -28,7 +29,7 @@ export function publicationView(release: PublicRelease, settings: PublicSettings
     ...view,
     corrections: release.corrections.map((note) => ({
       date: note.at,
-      text: `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatLongDate(note.at, settings.timeZone)}: ${note.text}`,
+      text: `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatInstantDate(note.at, settings.timeZone)}: ${note.text}`,
     })),
   };
 }
@@ -36,12 +37,13 @@ export function publicationView(release: PublicRelease, settings: PublicSettings
 /** A stored revision as it would read once published (the editor's preview, embargo share links). */
 export function revisionView(
   revision: typeof releaseRevisions.$inferSelect,
-  context: { settings: PublicSettings; topicNames: Record<string, string>; typeName: string | null; fallbackDate: string },
+  context: { settings: PublicSettings; topicNames: Record<string, string>; typeName: string | null; fallbackInstant: string },
 ): ReleaseView {
   return toReleaseView({
     typeName: context.typeName,
     releaseDate: revision.releaseDate,
-    fallbackDate: context.fallbackDate,
+    fallbackInstant: context.fallbackInstant,
+    timeZone: context.settings.timeZone,
     reference: revision.reference,
     headline: revision.headline,
     subtitle: revision.subtitle,

@@ -14,6 +14,8 @@ export type SearchHit = {
   snippetHtml: string;
   typeName: string | null;
   language: string;
+  /** The effective date (a calendar date): the release date, or the publication day in the organisation's zone. */
+  date: string;
   publishedAt: string;
 };
 
@@ -65,6 +67,7 @@ type SearchRow = {
   snippet_marked: string;
   type_name: string | null;
   language: string;
+  effective_date: string;
   published_at: string;
   total: number;
 };
@@ -84,26 +87,26 @@ function mayMatch(text: string) {
 export function searchStatement(text: string, page: number) {
   return sql`
     with candidates as (
-      select p.release_id, p.search_vector, p.language, p.published_at
+      select p.release_id, p.search_vector, p.language, p.effective_date, p.published_at
       from publications p
       where ${mayMatch(text)}
-      order by p.published_at desc, p.release_id desc
+      order by p.effective_date desc, p.published_at desc, p.release_id desc
       limit ${SEARCH_CANDIDATES + 1}
     ),
     hits as (
-      select c.release_id, ts_rank_cd(c.search_vector, websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})) as rank, c.published_at,
-        count(*) over () as total
+      select c.release_id, ts_rank_cd(c.search_vector, websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})) as rank, c.effective_date,
+        c.published_at, count(*) over () as total
       from candidates c
       where c.search_vector @@ websearch_to_tsquery(${CANDIDATE_CONFIG}, ${text})
-      order by rank desc, c.published_at desc, c.release_id desc
+      order by rank desc, c.effective_date desc, c.published_at desc, c.release_id desc
       limit ${SEARCH_PAGE_SIZE} offset ${(page - 1) * SEARCH_PAGE_SIZE}
     )
-    select p.slug, p.headline, p.type_name, p.language, hits.total::int as total,
+    select p.slug, p.headline, p.type_name, p.language, hits.total::int as total, to_char(p.effective_date, 'YYYY-MM-DD') as effective_date,
       to_char(p.published_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as published_at,
       ts_headline(${ROW_CONFIG}, translate(p.headline, ${MARKS}, ''), ${rowQuery(text)}, ${HEADLINE_OPTIONS}) as headline_marked,
       ts_headline(${ROW_CONFIG}, translate(${snippetSource}, ${MARKS}, ''), ${rowQuery(text)}, ${SNIPPET_OPTIONS}) as snippet_marked
     from hits join publications p on p.release_id = hits.release_id
-    order by hits.rank desc, hits.published_at desc, p.release_id desc`;
+    order by hits.rank desc, hits.effective_date desc, hits.published_at desc, p.release_id desc`;
 }
 
 /**
@@ -131,6 +134,7 @@ export async function searchPublications(query: SearchQuery, requestedPage = 1):
       snippetHtml: markedToHtml(row.snippet_marked),
       typeName: row.type_name,
       language: row.language,
+      date: row.effective_date,
       publishedAt: row.published_at,
     })),
   };
@@ -141,7 +145,7 @@ export async function searchPublications(query: SearchQuery, requestedPage = 1):
     const [row] = await handle.rows<{ total: number }>(sql`
       select count(*)::int as total from (
         select p.search_vector, p.language from publications p where ${mayMatch(words)}
-        order by p.published_at desc, p.release_id desc limit ${SEARCH_CANDIDATES + 1}
+        order by p.effective_date desc, p.published_at desc, p.release_id desc limit ${SEARCH_CANDIDATES + 1}
       ) as c where c.search_vector @@ websearch_to_tsquery(${CANDIDATE_CONFIG}, ${words})`);
     return Number(row?.total ?? 0);
   }

@@ -13,7 +13,7 @@ import { TOPICS_TAG } from "./topics";
  */
 
 /** A live release as the sitemaps list it; instants are ISO strings (the data cache stores JSON). */
-export type SitemapRelease = { slug: string; headline: string; language: string; publishedAt: string; updatedAt: string };
+export type SitemapRelease = { slug: string; headline: string; language: string; releaseDate: string | null; publishedAt: string; updatedAt: string };
 
 export type SitemapTopic = { slug: string; lastModified: string };
 
@@ -25,6 +25,7 @@ async function queryLiveReleases(limit: number): Promise<SitemapRelease[]> {
       slug: publications.slug,
       headline: publications.headline,
       language: publications.language,
+      releaseDate: publications.releaseDate,
       publishedAt: publications.publishedAt,
       updatedAt: publications.updatedAt,
     })

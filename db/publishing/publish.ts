@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { bodyToPlainText, renderBodyHtml, summaryFrom } from "@/lib/content/render";
 import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
-import { publications, releaseTypes, type releases } from "../schema";
+import { safeTimeZone } from "@/lib/public/date-range";
+import { publications, releaseTypes, settings, type releases } from "../schema";
 import { loadRevision } from "../releases/load";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import { announcePublicChange } from "./public-change";
@@ -27,6 +28,8 @@ export async function writePublication(
   const [type] = revision.typeId
     ? await tx.select().from(releaseTypes).where(eq(releaseTypes.id, revision.typeId)).limit(1)
     : [];
+  // FOR SHARE: a change of zone committing meanwhile would not see this row to rewrite it (db/settings/update.ts).
+  const [organisation] = await tx.select({ timeZone: settings.timeZone }).from(settings).where(eq(settings.id, 1)).for("share");
   const row = {
     revisionId: revision.id,
     contentHash: revision.contentHash,
@@ -39,6 +42,8 @@ export async function writePublication(
     subtitle: revision.subtitle,
     dateline: revision.dateline,
     releaseDate: revision.releaseDate,
+    // The zone that turns an undated release's publication instant into its effective_date.
+    timeZone: safeTimeZone(organisation?.timeZone ?? "UTC"),
     reference: revision.reference,
     summary: revision.summary ?? summaryFrom(revision.body),
     html: renderBodyHtml(revision.body),

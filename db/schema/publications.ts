@@ -52,6 +52,20 @@ export const publications = pgTable(
     /** Media files the live version uses: the only ones /media serves to the public. */
     mediaKeys: jsonb("media_keys").$type<string[]>().notNull().default([]),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
+    /**
+     * The organisation's time zone, in which an undated release's publication instant becomes its day.
+     * Written by the publishing transitions and rewritten by the settings update when the zone changes,
+     * so it always equals settings.time_zone; kept on the row so effective_date can be computed here.
+     */
+    timeZone: text("time_zone").notNull(),
+    /**
+     * The day lists, the archive and feeds order and group by (lib/time/release-date.ts `effectiveDate`):
+     * the release's own date, or the day it was published in the organisation's zone. Never shown
+     * shifted: it is a calendar date.
+     */
+    effectiveDate: date("effective_date", { mode: "string" })
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql.raw(`coalesce("release_date", ("published_at" at time zone "time_zone")::date)`)),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
     publishedBy: uuid("published_by").references(() => users.id),
     retractedAt: timestamp("retracted_at", { withTimezone: true }),
@@ -75,11 +89,16 @@ export const publications = pgTable(
   },
   (table) => [
     uniqueIndex("publications_slug_idx").on(table.slug),
-    // Lists read newest first with release_id as the tie-break (keyset pagination), both descending.
+    // Sitemaps and the news sitemap read newest publication first with release_id as the tie-break.
     // NULLS FIRST is what a plain ORDER BY … DESC means; an index in any other null order cannot serve
-    // the newest-first lists (Postgres does not use the NOT NULL constraint to reconcile them).
+    // newest-first reads (Postgres does not use the NOT NULL constraint to reconcile them).
     index("publications_live_published_at_idx")
       .on(table.publishedAt.desc().nullsFirst(), table.releaseId.desc().nullsFirst())
+      .where(sql`${table.retractedAt} is null`),
+    // Lists, feeds and search: effective date, then publication instant, then release_id (keyset
+    // pagination), all descending, NULLS FIRST as above.
+    index("publications_live_effective_date_idx")
+      .on(table.effectiveDate.desc().nullsFirst(), table.publishedAt.desc().nullsFirst(), table.releaseId.desc().nullsFirst())
       .where(sql`${table.retractedAt} is null`),
     index("publications_search_idx").using("gin", table.searchVector),
     // Feeds' Last-Modified is the newest change to any publication: max(updated_at) from the index.

@@ -1,14 +1,14 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mediaContactSchema } from "@/lib/content/release";
 import { hrefSchema } from "@/lib/content/urls";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
-import { appendAudit } from "../audit/append";
+import { appendAudit, type Transaction } from "../audit/append";
 import { db } from "../client";
 import { isMediaKey } from "@/lib/media/files";
-import { media, settings } from "../schema";
+import { media, publications, settings } from "../schema";
 
 const lines = (max: number, label: string) =>
   z
@@ -66,6 +66,7 @@ export async function updateSettings(viewer: Viewer, input: unknown) {
     ? mediaContactSchema.parse({ name: value.contactName, role: null, email: value.contactEmail, phone: value.contactPhone })
     : null;
   return (await db()).transaction(async (tx) => {
+    const [before] = await tx.select({ timeZone: settings.timeZone }).from(settings).where(eq(settings.id, 1));
     if (value.logoKey) {
       const [file] = await tx.select({ kind: media.kind }).from(media).where(eq(media.key, value.logoKey));
       if (file?.kind !== "image") throw new AppError("invalid", "The logo must be an uploaded image (PNG, JPEG, GIF or WebP).");
@@ -87,9 +88,25 @@ export async function updateSettings(viewer: Viewer, input: unknown) {
       .where(and(eq(settings.id, 1), eq(settings.version, value.expectedVersion)))
       .returning({ version: settings.version });
     if (!updated) throw new AppError("conflict", "Someone else changed the settings after you opened them. Reload to see their changes.");
+    if (before && before.timeZone !== value.timeZone) await moveUndatedReleases(tx, value.timeZone);
     await appendAudit(tx, { action: "settings_changed", actorId: viewer.id, actorEmail: viewer.email });
     return updated;
   });
+}
+
+/**
+ * An undated release is filed under the day it was published in the organisation's zone
+ * (publications.effective_date, computed from the row's time_zone): a new zone re-files them, in the
+ * same transaction, so lists, the archive and feeds never mix two zones. Publishing reads the zone
+ * FOR SHARE, so a publication committing meanwhile waits and then takes the new zone.
+ */
+async function moveUndatedReleases(tx: Transaction, timeZone: string) {
+  const known = await tx.select({ one: sql`1` }).from(sql`pg_timezone_names`).where(sql`name = ${timeZone}`).limit(1);
+  if (known.length === 0) {
+    const message = `The database does not know the time zone ${timeZone}: choose another name for it.`;
+    throw new AppError("invalid", message, { fieldErrors: { timeZone: [message] } });
+  }
+  await tx.update(publications).set({ timeZone }).where(ne(publications.timeZone, timeZone));
 }
 
 export async function readSettingsForAdmin(viewer: Viewer) {

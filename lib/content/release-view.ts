@@ -1,11 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
+import { effectiveDate } from "@/lib/time/release-date";
 import { renderBodyHtml } from "./render";
 
 /** What one release shows, from letterhead to boilerplate: built from a publication or from a draft. */
 export type ReleaseView = {
   typeName: string | null;
-  /** ISO calendar date (YYYY-MM-DD) or instant. */
-  date: string | null;
+  /** The calendar date (YYYY-MM-DD) the release is dated: see `toReleaseView`. */
+  date: string;
   reference: string | null;
   headline: string;
   subtitle: string | null;
@@ -23,8 +24,15 @@ export type ReleaseView = {
 
 export type ReleaseViewSource = {
   typeName: string | null;
+  /** The release's own calendar date (YYYY-MM-DD), if it has one. */
   releaseDate: string | null;
-  fallbackDate: string | null;
+  /**
+   * The instant an undated release goes by: when it was published (a draft's preview: now; an embargo
+   * link: the embargo's end). Its calendar day in `timeZone` is the date shown.
+   */
+  fallbackInstant: string;
+  /** The organisation's time zone. */
+  timeZone: string;
   reference: string | null;
   headline: string;
   subtitle: string | null;
@@ -46,7 +54,7 @@ export type ReleaseViewSource = {
 export function toReleaseView(source: ReleaseViewSource): ReleaseView {
   return {
     typeName: source.typeName,
-    date: source.releaseDate ?? source.fallbackDate,
+    date: effectiveDate({ releaseDate: source.releaseDate, publishedAt: source.fallbackInstant }, source.timeZone),
     reference: source.reference,
     headline: source.headline,
     subtitle: source.subtitle,

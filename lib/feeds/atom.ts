@@ -1,10 +1,14 @@
 import type { FeedDocument, FeedEntry } from "./model";
+import { isoWithOffset } from "@/lib/time/release-date";
 import { escapeXml } from "./xml";
 
-/** RFC 3339 in UTC, as Atom wants it. Throws on an invalid date rather than writing a broken feed. */
-export function rfc3339(date: Date): string {
+/**
+ * RFC 3339 as Atom wants it, in UTC or in another offset (minutes east of UTC). Throws on an invalid
+ * date rather than writing a broken feed.
+ */
+export function rfc3339(date: Date, offsetMinutes = 0): string {
   if (Number.isNaN(date.getTime())) throw new RangeError("Atom dates must be valid dates");
-  return date.toISOString();
+  return isoWithOffset(date, offsetMinutes);
 }
 
 const attribute = (value: string | number) => `"${escapeXml(String(value))}"`;
@@ -20,7 +24,7 @@ function buildEntry(entry: FeedEntry, feedLanguage: string): string {
     ...(entry.image
       ? [`${indent}<link rel="enclosure" type=${attribute(entry.image.type)} length=${attribute(entry.image.length)} href=${attribute(entry.image.url)}/>`]
       : []),
-    `${indent}<published>${rfc3339(entry.published)}</published>`,
+    `${indent}<published>${rfc3339(entry.published, entry.publishedOffsetMinutes)}</published>`,
     `${indent}<updated>${rfc3339(entry.updated)}</updated>`,
     ...(entry.summary ? [`${indent}<summary type="text">${escapeXml(entry.summary)}</summary>`] : []),
     // Escaped rather than CDATA: no section terminator can ever appear in it.

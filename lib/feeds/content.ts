@@ -1,5 +1,5 @@
 import { MEDIA_KEY_PATTERN } from "@/lib/content/extensions";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatInstantDate } from "@/lib/format/dates";
 import type { FeedSourceItem } from "./model";
 
 function escapeHtml(text: string): string {
@@ -29,7 +29,7 @@ export function leadImageKey(html: string): string | null {
 export function entryContentHtml(item: FeedSourceItem, options: { siteUrl: string; timeZone: string }): string {
   const parts: string[] = [];
   for (const note of item.corrections) {
-    const label = `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatLongDate(note.at, options.timeZone)}:`;
+    const label = `${note.kind === "correction" ? "Corrected" : "Updated"} on ${formatInstantDate(note.at, options.timeZone)}:`;
     parts.push(`<p><strong>${escapeHtml(label)}</strong> ${escapeHtml(note.text)}</p>`);
   }
   parts.push(absoluteUrls(item.html, options.siteUrl));

@@ -1,6 +1,7 @@
 import { entryContentHtml } from "./content";
 import { feedPath, FEED_FILES, type FeedFormat, type FeedScope } from "./discovery";
-import type { FeedDocument, FeedEntry, FeedSource } from "./model";
+import { publicationMoment } from "@/lib/time/release-date";
+import type { FeedDocument, FeedEntry, FeedSource, FeedSourceItem } from "./model";
 
 /** The public page a scoped feed mirrors: the feed's folder (/topics/health for /topics/health/feed.xml). */
 export function scopePagePath(scope: FeedScope): string {
@@ -32,6 +33,11 @@ function titles(scope: FeedScope, source: FeedSource): { title: string; descript
   }
 }
 
+function published(item: FeedSourceItem, timeZone: string): Pick<FeedEntry, "published" | "publishedOffsetMinutes"> {
+  const moment = publicationMoment({ releaseDate: item.releaseDate ?? null, publishedAt: item.publishedAt }, timeZone);
+  return { published: moment.instant, publishedOffsetMinutes: moment.offsetMinutes };
+}
+
 /** The format-neutral document for one feed: what the three builders write. */
 export function feedDocument(
   scope: FeedScope,
@@ -46,7 +52,7 @@ export function feedDocument(
     title: item.headline,
     summary: item.summary,
     contentHtml: entryContentHtml(item, { siteUrl, timeZone: source.timeZone }),
-    published: new Date(item.publishedAt),
+    ...published(item, source.timeZone),
     updated: new Date(item.updatedAt),
     categories: item.topics.map((topic) => ({ term: topic.slug, label: topic.name })),
     ...(item.leadImage

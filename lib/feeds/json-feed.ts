@@ -16,7 +16,7 @@ function buildItem(entry: FeedEntry) {
     ...(entry.summary ? { summary: clean(entry.summary) } : {}),
     content_html: clean(entry.contentHtml),
     ...(entry.image ? { image: clean(entry.image.url) } : {}),
-    date_published: rfc3339(entry.published),
+    date_published: rfc3339(entry.published, entry.publishedOffsetMinutes),
     date_modified: rfc3339(entry.updated),
     ...(entry.categories.length > 0 ? { tags: entry.categories.map((category) => clean(category.label)) } : {}),
     language: clean(entry.language),

@@ -12,7 +12,10 @@ export type FeedEntry = {
   summary: string;
   /** The full release as HTML with absolute URLs, correction notes and related documents included. */
   contentHtml: string;
+  /** When the release counts as published (lib/time/release-date.ts), not necessarily when it went live. */
   published: Date;
+  /** The offset `published` is written in: the organisation's zone on that day; UTC when absent. */
+  publishedOffsetMinutes?: number;
   /** Changes on every update, correction or retraction of the publication. */
   updated: Date;
   /** Topics: `term` is the slug, `label` what a reader sees. */
@@ -52,6 +55,8 @@ export type FeedSourceItem = {
   topics: { slug: string; name: string }[];
   relatedDocuments: { title: string; url: string | null; mediaKey: string | null; note: string | null }[];
   corrections: { kind: "correction" | "update"; text: string; at: string }[];
+  /** The release's own calendar date (YYYY-MM-DD); absent or null when it has none. */
+  releaseDate?: string | null;
   publishedAt: string;
   updatedAt: string;
   leadImage: { key: string; mimeType: string; bytes: number } | null;

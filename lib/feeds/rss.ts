@@ -1,17 +1,22 @@
 import type { FeedDocument, FeedEntry } from "./model";
+import { offsetText } from "@/lib/time/release-date";
 import { cdata, escapeXml } from "./xml";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
-/** RFC 822 date in UTC, as RSS 2.0 wants it: "Tue, 03 Mar 2026 09:00:00 GMT". Throws on an invalid date. */
-export function rfc822(date: Date): string {
-  if (Number.isNaN(date.getTime())) throw new RangeError("RSS dates must be valid dates");
+/**
+ * RFC 822 date, as RSS 2.0 wants it: "Tue, 03 Mar 2026 09:00:00 GMT" in UTC, or written in another
+ * offset (minutes east of UTC): "Tue, 26 Feb 2019 00:00:00 -0500". Throws on an invalid date.
+ */
+export function rfc822(instant: Date, offsetMinutes = 0): string {
+  if (Number.isNaN(instant.getTime())) throw new RangeError("RSS dates must be valid dates");
+  const date = new Date(instant.getTime() + offsetMinutes * 60_000);
   const pad = (value: number) => String(value).padStart(2, "0");
   const year = date.getUTCFullYear();
   return `${DAYS[date.getUTCDay()]}, ${pad(date.getUTCDate())} ${MONTHS[date.getUTCMonth()]} ${year} ${pad(date.getUTCHours())}:${pad(
     date.getUTCMinutes(),
-  )}:${pad(date.getUTCSeconds())} GMT`;
+  )}:${pad(date.getUTCSeconds())} ${offsetMinutes === 0 ? "GMT" : offsetText(offsetMinutes, "")}`;
 }
 
 function element(name: string, text: string, indent: string): string {
@@ -26,7 +31,7 @@ function buildItem(entry: FeedEntry): string {
     element("link", entry.url, indent),
     // The id is a URN, not an address: readers must not treat it as a link.
     `${indent}<guid isPermaLink="false">${escapeXml(entry.id)}</guid>`,
-    element("pubDate", rfc822(entry.published), indent),
+    element("pubDate", rfc822(entry.published, entry.publishedOffsetMinutes), indent),
     element("description", entry.summary, indent),
     `${indent}<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`,
     ...entry.categories.map((category) => element("category", category.label, indent)),

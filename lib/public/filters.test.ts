@@ -22,7 +22,7 @@ describe("list filters", () => {
   });
 
   it("builds addresses that keep the filters across pages", () => {
-    const cursor = { direction: "older" as const, at: "2025-01-01T00:00:00Z", id: ID };
+    const cursor = { direction: "older" as const, date: "2025-01-01", at: "2025-01-01T00:00:00Z", id: ID };
     expect(listHref("/", {})).toBe("/");
     expect(listHref("/", { year: 2024, type: "statement" }, cursor)).toBe(`/?type=statement&year=2024&cursor=${encodeCursor(cursor)}`);
     expect(parseListParams(Object.fromEntries(new URL(`https://x${listHref("/", { language: "fr", topic: "health" }, cursor)}`).searchParams))).toEqual({

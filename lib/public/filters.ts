@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import { parseYear } from "./zoned-range";
+import { parseYear } from "./date-range";
 
 /**
  * The filters of a release list as they travel in the address (?type=statement&year=2025&cursor=…).

@@ -8,6 +8,7 @@ function input(overrides: Partial<ReleaseSeoInput> = {}): ReleaseSeoInput {
   return {
     siteUrl: SITE,
     organisationName: "Office of Tests",
+    timeZone: "UTC",
     release: {
       slug: "new-plant",
       headline: "Acme opens a new plant",
@@ -15,6 +16,7 @@ function input(overrides: Partial<ReleaseSeoInput> = {}): ReleaseSeoInput {
       subtitle: "Two hundred jobs",
       plainText: "Body text.",
       language: "en-GB",
+      releaseDate: "2026-03-03",
       publishedAt: "2026-03-03T09:00:00.000Z",
       updatedAt: "2026-03-04T10:30:00.000Z",
       typeName: "Statement",
@@ -85,6 +87,28 @@ describe("releaseJsonLd", () => {
       image: [`${SITE}/releases/new-plant/share-image.png?v=abcdef012345`],
       publisher: { "@type": "Organization", name: "Office of Tests", url: SITE },
     });
+  });
+});
+
+describe("the publication date search engines and social networks are given", () => {
+  const backFilled = (timeZone: string) => input({ timeZone, release: { ...input().release, releaseDate: "2019-02-26" } });
+
+  it("is the release's own date in the organisation's zone for a release back-filled years later", () => {
+    expect(releaseJsonLd(backFilled("America/New_York"))).toMatchObject({
+      datePublished: "2019-02-26T00:00:00.000-05:00",
+      dateModified: "2026-03-04T10:30:00.000Z",
+    });
+    expect(releaseMetadata(backFilled("Pacific/Kiritimati")).openGraph).toMatchObject({
+      publishedTime: "2019-02-26T00:00:00.000+14:00",
+      modifiedTime: "2026-03-04T10:30:00.000Z",
+    });
+  });
+
+  it("is the publication instant, in the zone's offset, when it falls on the release date there or there is none", () => {
+    expect(releaseJsonLd(input({ timeZone: "Asia/Tokyo" })).datePublished).toBe("2026-03-03T18:00:00.000+09:00");
+    expect(releaseJsonLd(input({ timeZone: "Europe/Zurich", release: { ...input().release, releaseDate: null } })).datePublished).toBe(
+      "2026-03-03T10:00:00.000+01:00",
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { publicationDateText } from "@/lib/time/release-date";
 import { descriptionFrom } from "./description";
 import { newsArticleJsonLd } from "./json-ld";
 import { openGraphLocale } from "./locale";
@@ -11,6 +12,8 @@ export type ReleaseSeoInput = {
   organisationName: string;
   /** Absolute URL of the organisation's logo, when it has one. */
   logoUrl?: string | null;
+  /** The organisation's time zone: the publication date is written in it. */
+  timeZone: string;
   release: {
     slug: string;
     headline: string;
@@ -18,6 +21,8 @@ export type ReleaseSeoInput = {
     subtitle: string | null;
     plainText: string;
     language: string;
+    /** The release's own calendar date, if it has one. */
+    releaseDate: string | null;
     publishedAt: string;
     updatedAt: string;
     typeName: string | null;
@@ -34,6 +39,11 @@ export function releaseUrl(siteUrl: string, slug: string): string {
 
 function description({ release }: ReleaseSeoInput): string {
   return descriptionFrom(release.summary, release.subtitle, release.plainText);
+}
+
+/** The same publication date the feeds give: a back-filled release keeps its own date. */
+function datePublished({ release, timeZone }: ReleaseSeoInput): string {
+  return publicationDateText(release, timeZone);
 }
 
 /**
@@ -73,7 +83,7 @@ export function releaseMetadata(input: ReleaseSeoInput): Metadata {
       siteName: input.organisationName,
       locale: openGraphLocale(release.language),
       ...(input.translations.length > 0 ? { alternateLocale: input.translations.map((translation) => openGraphLocale(translation.language)) } : {}),
-      publishedTime: release.publishedAt,
+      publishedTime: datePublished(input),
       modifiedTime: release.updatedAt,
       ...(release.typeName ? { section: release.typeName } : {}),
       ...(release.topicNames.length > 0 ? { tags: release.topicNames } : {}),
@@ -95,7 +105,7 @@ export function releaseJsonLd(input: ReleaseSeoInput): Record<string, unknown> {
     url: releaseUrl(input.siteUrl, release.slug),
     headline: release.headline,
     description: description(input),
-    datePublished: release.publishedAt,
+    datePublished: datePublished(input),
     dateModified: release.updatedAt,
     language: release.language,
     image: input.image.url,

@@ -4,7 +4,7 @@ import { newsSitemapLanguage } from "./locale";
 /** One address in sitemap.xml; `lastModified` is an ISO instant. */
 export type SitemapEntry = { url: string; lastModified?: string | null };
 
-/** One release in the news sitemap. */
+/** One release in the news sitemap; `publishedAt` is the publication date as written (W3C date-time, with offset). */
 export type NewsSitemapEntry = { url: string; title: string; language: string; publishedAt: string };
 
 /** The sitemaps protocol allows 50,000 addresses in one file; Google News reads at most 1,000. */

@@ -167,10 +167,10 @@ describeOnServer("search on the Postgres server", () => {
         select 'bulk-' || n, 'published', ${writer.id}::uuid from generate_series(1, 3000) as n
         returning id, slug
       )
-      insert into publications (release_id, revision_id, content_hash, slug, language, headline, summary, html, plain_text, published_at, updated_at)
+      insert into publications (release_id, revision_id, content_hash, slug, language, headline, summary, html, plain_text, published_at, updated_at, time_zone)
       select id, gen_random_uuid(), 'bulk', slug, (array['en', 'fr', 'de', 'es'])[1 + (random() * 3)::int],
         'Bulk release ' || slug, 'Routine business number ' || slug, '<p>text</p>',
-        repeat('Routine meeting of the committee on budgets and procedures. ', 20), now() - (random() * interval '3000 days'), now()
+        repeat('Routine meeting of the committee on budgets and procedures. ', 20), now() - (random() * interval '3000 days'), now(), 'UTC'
       from made`);
     await database.db.execute(sql`analyze publications`);
     const plan = JSON.stringify(await database.db.execute(sql`explain ${searchStatement("quokka census", 1)}`));
@@ -187,8 +187,8 @@ describeOnServer("search on the Postgres server", () => {
         select 'numbat-' || i, 'published', ${writer.id}::uuid from generate_series(1, ${SEARCH_CANDIDATES + 5}) as i
         returning id, slug
       )
-      insert into publications (release_id, revision_id, content_hash, slug, language, headline, html, plain_text, published_at, updated_at)
-      select id, gen_random_uuid(), 'bulk', slug, 'en', 'Numbat survey ' || slug, '<p>Numbats.</p>', 'Numbats.', now(), now() from made`);
+      insert into publications (release_id, revision_id, content_hash, slug, language, headline, html, plain_text, published_at, updated_at, time_zone)
+      select id, gen_random_uuid(), 'bulk', slug, 'en', 'Numbat survey ' || slug, '<p>Numbats.</p>', 'Numbats.', now(), now(), 'UTC' from made`);
     const first = await search("numbat");
     expect(first.total).toBe(SEARCH_CANDIDATES);
     expect(first.more).toBe(true);

@@ -103,6 +103,7 @@ describe("sitemap.xml data", () => {
       slug: live.slug,
       headline: row.headline,
       language: "en",
+      releaseDate: null,
       publishedAt: row.publishedAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     });

@@ -149,7 +149,7 @@ describe("images in embargo share links", () => {
     const [release] = await database.db.select().from(releases).where(eq(releases.id, id));
     const revision = await loadRevision(database.db, release!.approvedRevisionId!);
     const settings = { organisationName: "Org", letterhead: { address: [], phones: [], fax: null, email: null, website: null }, accentColor: "#000000", timeZone: "UTC", defaultLanguage: "en", boilerplate: "", logoKey: null };
-    const view = revisionView(revision, { settings, topicNames: {}, typeName: null, fallbackDate: "2099-01-01" });
+    const view = revisionView(revision, { settings, topicNames: {}, typeName: null, fallbackInstant: "2099-01-01T08:00:00.000Z" });
     expect(view.html).toContain(`src="/media/${imageKey}"`);
 
     const shared = withShareToken(view, token);

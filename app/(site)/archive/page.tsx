@@ -10,12 +10,12 @@ export const metadata: Metadata = { title: "Archive", alternates: { canonical: "
 
 export default async function ArchivePage() {
   const settings = await getPublicSettings();
-  const { years } = await getPublicFacets(settings.timeZone);
+  const { years } = await getPublicFacets();
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
       <div className="max-w-3xl">
         <PageHeading kicker="Archive" title="All releases by year">
-          <p>Dates follow the organisation&rsquo;s time zone ({settings.timeZone}).</p>
+          <p>Releases are filed under their date; those without one under the day they were published ({settings.timeZone}).</p>
         </PageHeading>
         {years.length === 0 ? (
           <p className="py-10 text-slate-700 dark:text-slate-300">Nothing has been published yet.</p>

@@ -3,6 +3,7 @@ import { getPublicSettings } from "@/db/public/settings";
 import { listNewsSitemapReleases } from "@/db/public/sitemap";
 import { env } from "@/env";
 import { buildNewsSitemap } from "@/lib/seo/sitemap-xml";
+import { publicationDateText } from "@/lib/time/release-date";
 
 /** Google News sitemap: live releases of the last 48 hours. */
 export async function GET() {
@@ -14,7 +15,8 @@ export async function GET() {
       url: `${env.siteUrl}/releases/${release.slug}`,
       title: release.headline,
       language: release.language,
-      publishedAt: release.publishedAt,
+      // Selected by when it went live (the 48-hour window); dated as the page and the feeds date it.
+      publishedAt: publicationDateText(release, settings.timeZone),
     })),
   );
   return new Response(xml, {

@@ -4,7 +4,6 @@ import { PageHeading } from "@/components/site/page-heading";
 import { Pagination } from "@/components/site/pagination";
 import { SearchResultItem } from "@/components/site/search-result";
 import { SEARCH_PAGE_SIZE, searchPublications, type SearchResults } from "@/db/public/search";
-import { getPublicSettings } from "@/db/public/settings";
 import type { SearchParams } from "@/lib/public/filters";
 import { MAX_SEARCH_CHARS, normaliseSearchQuery } from "@/lib/public/search-query";
 
@@ -29,7 +28,7 @@ function searchHref(text: string, page: number) {
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
   const query = normaliseSearchQuery(params.q);
-  const [settings, results] = await Promise.all([getPublicSettings(), searchPublications(query, pageNumber(params.page))]);
+  const results = await searchPublications(query, pageNumber(params.page));
   const text = query.kind === "empty" ? "" : query.text;
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
@@ -53,13 +52,13 @@ export default async function SearchPage({ searchParams }: Props) {
         <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
           Put a phrase in &ldquo;quotes&rdquo;, write <kbd>or</kbd> between alternatives, and a minus before a word to leave it out (<kbd>budget -draft</kbd>).
         </p>
-        <Outcome query={query} results={results} text={text} timeZone={settings.timeZone} />
+        <Outcome query={query} results={results} text={text} />
       </div>
     </main>
   );
 }
 
-function Outcome({ query, results, text, timeZone }: { query: ReturnType<typeof normaliseSearchQuery>; results: SearchResults; text: string; timeZone: string }) {
+function Outcome({ query, results, text }: { query: ReturnType<typeof normaliseSearchQuery>; results: SearchResults; text: string }) {
   if (query.kind === "empty") return null;
   if (query.kind === "no-words") {
     return (
@@ -102,7 +101,7 @@ function Outcome({ query, results, text, timeZone }: { query: ReturnType<typeof 
       </p>
       <ol className="mt-2">
         {results.hits.map((hit) => (
-          <SearchResultItem key={hit.slug} hit={hit} timeZone={timeZone} />
+          <SearchResultItem key={hit.slug} hit={hit} />
         ))}
       </ol>
       <Pagination

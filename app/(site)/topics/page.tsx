@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeading } from "@/components/site/page-heading";
 import { getPublicFacets } from "@/db/public/facets";
-import { getPublicSettings } from "@/db/public/settings";
 import { getTopics } from "@/db/public/topics";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Topics", alternates: { canonical: "/topics" } };
 
 export default async function TopicsPage() {
-  const settings = await getPublicSettings();
-  const [facets, topics] = await Promise.all([getPublicFacets(settings.timeZone), getTopics()]);
+  const [facets, topics] = await Promise.all([getPublicFacets(), getTopics()]);
   const counts = new Map(facets.topics.map((topic) => [topic.slug, topic.count]));
   // Topics with live releases only; a topic nobody uses yet would lead to an empty page.
   const listed = topics.filter((topic) => counts.has(topic.slug));

@@ -30,7 +30,7 @@ export default async function SharedReleasePage({ params }: { params: Promise<{ 
       settings,
       topicNames,
       typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
-      fallbackDate: shared.embargoUntil.toISOString(),
+      fallbackInstant: shared.embargoUntil.toISOString(),
     }),
     token,
   );

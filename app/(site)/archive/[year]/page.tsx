@@ -6,10 +6,9 @@ import { PageHeading } from "@/components/site/page-heading";
 import { ReleaseList } from "@/components/site/release-list";
 import { getMonthCounts } from "@/db/public/facets";
 import { listReleasePage, PAGE_SIZE } from "@/db/public/listing";
-import { getPublicSettings } from "@/db/public/settings";
 import { decodeCursor, encodeCursor } from "@/lib/public/cursor";
 import type { SearchParams } from "@/lib/public/filters";
-import { parseYear, yearRange } from "@/lib/public/zoned-range";
+import { parseYear, yearRange } from "@/lib/public/date-range";
 
 export const dynamic = "force-dynamic";
 
@@ -19,10 +18,9 @@ type Props = { params: Promise<{ year: string }>; searchParams: Promise<SearchPa
 async function load(params: Props["params"]) {
   const year = parseYear((await params).year);
   if (year === null) return null;
-  const settings = await getPublicSettings();
-  const range = yearRange(year, settings.timeZone);
-  const counts = await getMonthCounts(range, settings.timeZone);
-  return counts.length > 0 ? { year, range, counts, settings } : null;
+  const range = yearRange(year);
+  const counts = await getMonthCounts(range);
+  return counts.length > 0 ? { year, range, counts } : null;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -33,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function YearPage({ params, searchParams }: Props) {
   const loaded = await load(params);
   if (!loaded) notFound();
-  const { year, range, counts, settings } = loaded;
+  const { year, range, counts } = loaded;
   const { cursor } = await searchParams;
   const page = await listReleasePage({ range, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
@@ -54,7 +52,6 @@ export default async function YearPage({ params, searchParams }: Props) {
         <h2 className="mt-10 text-sm font-semibold uppercase tracking-[0.14em] text-slate-600 dark:text-slate-400">All releases of {year}</h2>
         <ReleaseList
           page={page}
-          timeZone={settings.timeZone}
           headingLevel={3}
           href={(next) => `/archive/${year}?cursor=${encodeCursor(next)}`}
           empty={<p>No releases on this page.</p>}

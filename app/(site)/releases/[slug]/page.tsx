@@ -35,6 +35,7 @@ function seoInput(
     siteUrl: env.siteUrl,
     organisationName: settings.organisationName,
     logoUrl: settings.logoKey ? `${env.siteUrl}${mediaUrl(settings.logoKey)}` : null,
+    timeZone: settings.timeZone,
     release: { ...release, topicNames: release.topics.map((slug) => topicNames[slug] ?? slug) },
     translations,
     image:

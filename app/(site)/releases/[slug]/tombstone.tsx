@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { PublicSettings } from "@/db/public/settings";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatInstantDate } from "@/lib/format/dates";
 
 /**
  * What remains of a retracted release: its headline, when and why it was withdrawn. Nothing of the
@@ -28,7 +28,7 @@ export function Tombstone({
       <section aria-labelledby="retraction" className="mt-8 border-l-4 border-amber-400 pl-4">
         <h2 id="retraction" className="text-sm font-semibold text-slate-900 dark:text-slate-100">
           {settings.organisationName} retracted this release on{" "}
-          <time dateTime={retractedAt}>{formatLongDate(retractedAt, settings.timeZone)}</time>.
+          <time dateTime={retractedAt}>{formatInstantDate(retractedAt, settings.timeZone)}</time>.
         </h2>
         <p className="mt-2 whitespace-pre-line text-slate-700 dark:text-slate-300" data-testid="retraction-reason">
           {reason ?? "No reason was given."}

@@ -35,7 +35,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 }
 
 export default async function TopicPage({ params, searchParams }: Props) {
-  const [topic, settings, { cursor }] = await Promise.all([topicFor(params), getPublicSettings(), searchParams]);
+  const [topic, { cursor }] = await Promise.all([topicFor(params), searchParams]);
   if (!topic) notFound();
   const page = await listReleasePage({ topic: topic.slug, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });
   return (
@@ -54,7 +54,6 @@ export default async function TopicPage({ params, searchParams }: Props) {
         </PageHeading>
         <ReleaseList
           page={page}
-          timeZone={settings.timeZone}
           href={(next) => `/topics/${topic.slug}?cursor=${encodeCursor(next)}`}
           empty={<p>No releases on this topic yet.</p>}
         />

@@ -6,10 +6,9 @@ import { PageHeading } from "@/components/site/page-heading";
 import { ReleaseList } from "@/components/site/release-list";
 import { getMonthCounts } from "@/db/public/facets";
 import { listReleasePage, PAGE_SIZE } from "@/db/public/listing";
-import { getPublicSettings } from "@/db/public/settings";
 import { decodeCursor, encodeCursor } from "@/lib/public/cursor";
 import type { SearchParams } from "@/lib/public/filters";
-import { monthName, monthRange, parseMonth, parseYear, yearRange } from "@/lib/public/zoned-range";
+import { monthName, monthRange, parseMonth, parseYear, yearRange } from "@/lib/public/date-range";
 
 export const dynamic = "force-dynamic";
 
@@ -20,11 +19,10 @@ async function load(params: Props["params"]) {
   const year = parseYear(yearText);
   const month = parseMonth(monthText);
   if (year === null || month === null) return null;
-  const settings = await getPublicSettings();
-  const counts = await getMonthCounts(yearRange(year, settings.timeZone), settings.timeZone);
+  const counts = await getMonthCounts(yearRange(year));
   const count = counts.find((entry) => entry.month === month)?.count ?? 0;
   if (count === 0) return null;
-  return { year, month, count, counts, settings, range: monthRange(year, month, settings.timeZone) };
+  return { year, month, count, counts, range: monthRange(year, month) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -37,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MonthPage({ params, searchParams }: Props) {
   const loaded = await load(params);
   if (!loaded) notFound();
-  const { year, month, count, counts, settings, range } = loaded;
+  const { year, month, count, counts, range } = loaded;
   const path = `/archive/${year}/${String(month).padStart(2, "0")}`;
   const { cursor } = await searchParams;
   const page = await listReleasePage({ range, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });
@@ -59,7 +57,7 @@ export default async function MonthPage({ params, searchParams }: Props) {
           </p>
         </PageHeading>
         <MonthIndex year={year} counts={counts} current={month} />
-        <ReleaseList page={page} timeZone={settings.timeZone} href={(next) => `${path}?cursor=${encodeCursor(next)}`} empty={<p>No releases on this page.</p>} />
+        <ReleaseList page={page} href={(next) => `${path}?cursor=${encodeCursor(next)}`} empty={<p>No releases on this page.</p>} />
       </div>
     </main>
   );

@@ -1,7 +1,7 @@
 import { ImageResponse } from "next/og";
 import { getPublicationBySlug } from "@/db/public/publications";
 import { getPublicSettings } from "@/db/public/settings";
-import { formatLongDate } from "@/lib/format/dates";
+import { formatCalendarDate } from "@/lib/format/dates";
 import { trimDescription } from "@/lib/seo/description";
 import { safeAccent } from "@/lib/public/labels";
 import { SHARE_IMAGE_SIZE, shareImageText } from "@/lib/seo/share-image";
@@ -31,7 +31,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
         organisation={shareImageText(settings.organisationName)}
         label={shareImageText(release.typeName ?? "Press release")}
         headline={headline ? trimDescription(headline, MAX_HEADLINE) : null}
-        date={shareImageText(formatLongDate(release.releaseDate ?? release.publishedAt, settings.timeZone))}
+        date={shareImageText(formatCalendarDate(release.effectiveDate))}
         accent={safeAccent(settings.accentColor)}
       />
     ),

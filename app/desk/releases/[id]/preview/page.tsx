@@ -34,7 +34,8 @@ export default async function PreviewPage({ params }: { params: Promise<{ id: st
     settings,
     topicNames,
     typeName: taxonomy.types.find((type) => type.id === revision.typeId)?.name ?? null,
-    fallbackDate: new Date().toISOString(),
+    // An undated draft would go out dated the day it is published: today, as far as the preview knows.
+    fallbackInstant: new Date().toISOString(),
   });
   return (
     <div className="bg-white dark:bg-slate-950">

@@ -1,10 +1,11 @@
-import { DateTime, IANAZone } from "luxon";
+import { IANAZone } from "luxon";
 
 /**
- * Calendar periods in the organisation's time zone, as UTC instants [from, to): a release published at
- * 23:30 on 31 January in New York belongs to January there, although it is February in UTC.
+ * Calendar periods of the archive and the year filter, as calendar dates [from, to) ("2021-01-01" to
+ * "2022-01-01"). They select by a release's effective date (its own date, or its publication day in
+ * the organisation's zone, see lib/time/release-date.ts), which is already a day: no zone applies.
  */
-export type InstantRange = { from: string; to: string };
+export type DateRange = { from: string; to: string };
 
 export const MIN_ARCHIVE_YEAR = 1900;
 export const MAX_ARCHIVE_YEAR = 2200;
@@ -14,14 +15,14 @@ export function safeTimeZone(zone: string): string {
   return IANAZone.isValidZone(zone) ? zone : "UTC";
 }
 
-export function yearRange(year: number, timeZone: string): InstantRange {
-  const start = DateTime.fromObject({ year, month: 1, day: 1 }, { zone: safeTimeZone(timeZone) });
-  return { from: start.toUTC().toISO()!, to: start.plus({ years: 1 }).toUTC().toISO()! };
+const day = (year: number, month: number) => `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-01`;
+
+export function yearRange(year: number): DateRange {
+  return { from: day(year, 1), to: day(year + 1, 1) };
 }
 
-export function monthRange(year: number, month: number, timeZone: string): InstantRange {
-  const start = DateTime.fromObject({ year, month, day: 1 }, { zone: safeTimeZone(timeZone) });
-  return { from: start.toUTC().toISO()!, to: start.plus({ months: 1 }).toUTC().toISO()! };
+export function monthRange(year: number, month: number): DateRange {
+  return { from: day(year, month), to: month === 12 ? day(year + 1, 1) : day(year, month + 1) };
 }
 
 /** "2026" from an address segment or query value; null for anything that is not a plausible year. */
