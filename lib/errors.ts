@@ -30,7 +30,7 @@ export class AppError extends Error {
 }
 
 export type ActionResult<T = undefined> =
-  | ({ ok: true } & (T extends undefined ? { value?: undefined } : { value: T }))
+  | ({ ok: true } & ([T] extends [undefined | void] ? { value?: undefined } : { value: T }))
   | { ok: false; code: ErrorCode; message: string; fieldErrors?: Record<string, string[]>; details?: Record<string, unknown> };
 
 export function isAppError(error: unknown): error is AppError {

@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { markNotificationsRead } from "@/db/notifications/notify";
-import { requireViewer } from "@/db/viewer";
-import { failure } from "@/lib/actions/result";
-import type { ActionResult } from "@/lib/errors";
+import { staffAction } from "./staff-action";
 
-export async function markNotificationsReadAction(): Promise<ActionResult> {
-  try {
-    await markNotificationsRead(await requireViewer());
-    revalidatePath("/desk");
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
+const markAllRead = staffAction(z.undefined(), async (viewer) => {
+  await markNotificationsRead(viewer);
+  revalidatePath("/desk");
+});
+
+export async function markNotificationsReadAction() {
+  return markAllRead(undefined);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/parse-input";
 import { and, eq } from "drizzle-orm";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
@@ -7,7 +8,7 @@ import { db } from "../client";
 import { users } from "../schema";
 import type { Viewer } from "../access";
 import { updateUserAtVersion } from "./apply-staff-change";
-import { ownPasswordInput, parseStaffInput } from "./inputs";
+import { ownPasswordInput } from "./inputs";
 
 export type ChangeOwnPasswordInput = { currentPassword: string; newPassword: string };
 
@@ -16,7 +17,7 @@ export type ChangeOwnPasswordInput = { currentPassword: string; newPassword: str
  * session of theirs, this one included: the caller re-issues this session with the returned sessionVersion.
  */
 export async function changeOwnPassword(viewer: Viewer, input: ChangeOwnPasswordInput): Promise<{ sessionVersion: number }> {
-  const { currentPassword, newPassword } = parseStaffInput(ownPasswordInput, input);
+  const { currentPassword, newPassword } = parseInput(ownPasswordInput, input);
   if (newPassword.length < MIN_PASSWORD_LENGTH) {
     throw invalidField("newPassword", `Use at least ${MIN_PASSWORD_LENGTH} characters.`);
   }

@@ -1,9 +1,10 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/parse-input";
 import { db } from "../client";
 import { assertCan, type Viewer } from "../access";
 import { actorOf } from "./actor";
 import { insertStaffMember } from "./insert";
-import { newStaffInput, parseStaffInput } from "./inputs";
+import { newStaffInput } from "./inputs";
 import { toStaffMember, type StaffMember } from "./staff-member";
 import type { Role } from "../schema";
 
@@ -15,7 +16,7 @@ export async function createStaff(
   input: CreateStaffInput,
 ): Promise<{ member: StaffMember; oneTimePassword: string }> {
   assertCan(viewer, "staff:manage");
-  const parsed = parseStaffInput(newStaffInput, input);
+  const parsed = parseInput(newStaffInput, input);
   const { user, oneTimePassword } = await insertStaffMember(await db(), parsed, actorOf(viewer));
   return { member: toStaffMember(user), oneTimePassword };
 }

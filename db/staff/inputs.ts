@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
-import { AppError } from "@/lib/errors";
 import { ROLES } from "../schema/users";
 
 const userId = z.uuid("Unknown staff member.");
@@ -20,12 +19,3 @@ export const ownPasswordInput = z.strictObject({
   currentPassword: z.string().min(1, "Enter your current password.").max(MAX_PASSWORD_LENGTH),
   newPassword: z.string().max(MAX_PASSWORD_LENGTH, `Use at most ${MAX_PASSWORD_LENGTH} characters.`),
 });
-
-/** Parses untrusted input; a failure becomes AppError("invalid") carrying per-field messages. */
-export function parseStaffInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-  const first = parsed.error.issues[0]?.message ?? "Check the form and try again.";
-  throw new AppError("invalid", first, { fieldErrors });
-}

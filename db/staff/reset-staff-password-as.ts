@@ -1,10 +1,11 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/parse-input";
 import { generateOneTimePassword, hashPassword } from "@/lib/auth/password";
 import type { Database } from "../connect";
 import type { StaffActor } from "./actor";
 import { applyStaffChange } from "./apply-staff-change";
 import { refuseSelf } from "./guards";
-import { parseStaffInput, staffPasswordResetInput } from "./inputs";
+import { staffPasswordResetInput } from "./inputs";
 import type { StaffMember } from "./staff-member";
 
 export type ResetStaffPasswordInput = { userId: string; expectedVersion: number };
@@ -20,7 +21,7 @@ export async function resetStaffPasswordAs(
   actor: StaffActor,
   input: ResetStaffPasswordInput,
 ): Promise<PasswordReset> {
-  const { userId, expectedVersion } = parseStaffInput(staffPasswordResetInput, input);
+  const { userId, expectedVersion } = parseInput(staffPasswordResetInput, input);
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await hashPassword(oneTimePassword);
   const member = await applyStaffChange(database, actor, { userId, expectedVersion }, (current) => {

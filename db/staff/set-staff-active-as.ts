@@ -1,10 +1,11 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/parse-input";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../connect";
 import type { StaffActor } from "./actor";
 import { applyStaffChange } from "./apply-staff-change";
 import { refuseLastActiveAdmin, refuseSelf } from "./guards";
-import { parseStaffInput, staffActiveInput } from "./inputs";
+import { staffActiveInput } from "./inputs";
 import type { StaffMember } from "./staff-member";
 
 export type SetStaffActiveInput = { userId: string; active: boolean; expectedVersion: number };
@@ -14,7 +15,7 @@ export type SetStaffActiveInput = { userId: string; active: boolean; expectedVer
  * and the last active admin. No permission check: setStaffActive and the CLI authorize.
  */
 export async function setStaffActiveAs(database: Database, actor: StaffActor, input: SetStaffActiveInput): Promise<StaffMember> {
-  const { userId, active, expectedVersion } = parseStaffInput(staffActiveInput, input);
+  const { userId, active, expectedVersion } = parseInput(staffActiveInput, input);
   return applyStaffChange(database, actor, { userId, expectedVersion }, (member, activeAdminIds) => {
     if (member.active === active) {
       throw new AppError("invalid", `${member.name} is already ${active ? "active" : "deactivated"}.`);

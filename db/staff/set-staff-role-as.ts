@@ -1,11 +1,12 @@
 import "server-only";
+import { parseInput } from "@/lib/actions/parse-input";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../connect";
 import type { Role } from "../schema";
 import type { StaffActor } from "./actor";
 import { applyStaffChange } from "./apply-staff-change";
 import { refuseLastActiveAdmin, refuseSelf } from "./guards";
-import { parseStaffInput, staffRoleInput } from "./inputs";
+import { staffRoleInput } from "./inputs";
 import type { StaffMember } from "./staff-member";
 
 export type SetStaffRoleInput = { userId: string; role: Role; expectedVersion: number };
@@ -15,7 +16,7 @@ export type SetStaffRoleInput = { userId: string; role: Role; expectedVersion: n
  * yourself and demoting the last active admin. No permission check: setStaffRole and the CLI authorize.
  */
 export async function setStaffRoleAs(database: Database, actor: StaffActor, input: SetStaffRoleInput): Promise<StaffMember> {
-  const { userId, role, expectedVersion } = parseStaffInput(staffRoleInput, input);
+  const { userId, role, expectedVersion } = parseInput(staffRoleInput, input);
   return applyStaffChange(database, actor, { userId, expectedVersion }, (member, activeAdminIds) => {
     if (member.role === role) throw new AppError("invalid", `${member.name} is already ${withArticle(role)}.`);
     if (role !== "admin") {

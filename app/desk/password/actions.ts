@@ -4,14 +4,11 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn } from "@/auth";
 import { changeOwnPassword } from "@/db/staff/change-own-password";
-import { parseStaffInput } from "@/db/staff/inputs";
-import { requireViewer } from "@/db/viewer";
 import { authSecret } from "@/env";
-import { formFields } from "@/lib/actions/form-fields";
-import { failure } from "@/lib/actions/result";
 import { mintSignInGrant } from "@/lib/auth/grant";
 import { MAX_PASSWORD_LENGTH } from "@/lib/auth/password";
 import type { ActionResult } from "@/lib/errors";
+import { staffFormAction } from "../staff-action";
 
 export type ChangePasswordState = ActionResult | null;
 
@@ -30,24 +27,18 @@ const passwordForm = z
  * Changes the viewer's own password. That ends every session of theirs, so this one is re-issued for the
  * new session version before going on to the desk.
  */
-export async function changePasswordAction(_previous: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
-  let userId: string;
-  let sessionVersion: number;
-  try {
-    const viewer = await requireViewer({ allowPendingPasswordChange: true });
-    const { currentPassword, newPassword } = parseStaffInput(passwordForm, formFields(form));
-    ({ sessionVersion } = await changeOwnPassword(viewer, { currentPassword, newPassword }));
-    userId = viewer.id;
-  } catch (error) {
-    return failure(error);
-  }
-
-  if (!(await reissueSession(userId, sessionVersion))) {
-    // The password did change; only this session could not be renewed. Signing in again fixes it.
-    redirect("/login?callbackUrl=%2Fdesk");
-  }
-  redirect("/desk");
-}
+export const changePasswordAction = staffFormAction(
+  passwordForm,
+  async (viewer, { currentPassword, newPassword }) => {
+    const { sessionVersion } = await changeOwnPassword(viewer, { currentPassword, newPassword });
+    if (!(await reissueSession(viewer.id, sessionVersion))) {
+      // The password did change; only this session could not be renewed. Signing in again fixes it.
+      redirect("/login?callbackUrl=%2Fdesk");
+    }
+    redirect("/desk");
+  },
+  { allowPendingPasswordChange: true },
+);
 
 async function reissueSession(userId: string, sessionVersion: number): Promise<boolean> {
   const secret = authSecret();

@@ -11,22 +11,26 @@ import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
 import { afterTransition } from "@/db/publishing/invalidate";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
-import { requireViewer } from "@/db/viewer";
 import { env } from "@/env";
-import { cleanInput } from "@/lib/actions/clean-input";
-import { formFields } from "@/lib/actions/form-fields";
-import { failure } from "@/lib/actions/result";
 import { parseContentJson } from "@/lib/actions/content-json";
 import type { ActionResult } from "@/lib/errors";
+import { staffAction, staffFormAction } from "../staff-action";
 
 export type SaveState = ActionResult<{ version: number; savedAt: string }> | null;
 export type TransitionState = ActionResult | null;
 
-// Each action takes exactly the fields its form or caller sends; anything else (status, authorId, an
-// approval…) is refused, not ignored. The db/ functions validate the values themselves.
+// Each action takes exactly the fields its form or caller sends, of the type they send; anything else
+// (status, authorId, an approval…) is refused, not ignored. The db/ functions validate the values.
 const field = z.string().optional();
-const createInput = z.strictObject({ contentJson: z.unknown() });
-const saveInput = z.strictObject({ releaseId: z.unknown(), expectedVersion: z.unknown(), contentJson: z.unknown(), autosave: z.boolean().optional() });
+const contentJson = z.string("The release could not be read.");
+const createInput = z.strictObject({ contentJson });
+const saveInput = z.strictObject({
+  releaseId: z.string(),
+  expectedVersion: z.number().int(),
+  contentJson,
+  /** Autosaves by the same author within a few minutes share one revision. */
+  autosave: z.boolean().optional(),
+});
 const transitionForm = z.strictObject({
   releaseId: field,
   action: field,
@@ -43,136 +47,68 @@ const commentForm = z.strictObject({ releaseId: field, parentId: field, body: fi
 const mintForm = z.strictObject({ releaseId: field, label: field, validHours: field });
 const revokeForm = z.strictObject({ releaseId: field, linkId: field });
 
-export async function createReleaseAction(input: { contentJson: string }): Promise<ActionResult<{ id: string }>> {
-  let id: string;
-  try {
-    const viewer = await requireViewer();
-    const { contentJson } = createInput.parse(cleanInput(input));
-    ({ id } = await createRelease(viewer, parseContentJson(contentJson)));
-  } catch (error) {
-    return failure(error);
-  }
+const editorPath = (releaseId: string | undefined) => `/desk/releases/${String(releaseId)}`;
+const present = (value: string | undefined) => (value?.trim() ? value : undefined);
+
+export const createReleaseAction = staffAction(createInput, async (viewer, input): Promise<{ id: string }> => {
+  const { id } = await createRelease(viewer, parseContentJson(input.contentJson));
   revalidatePath("/desk");
   redirect(`/desk/releases/${id}`);
-}
+});
 
-export async function saveReleaseAction(input: {
-  releaseId: string;
-  expectedVersion: number;
-  contentJson: string;
-  /** Autosaves by the same author within a few minutes share one revision. */
-  autosave?: boolean;
-}): Promise<ActionResult<{ version: number; savedAt: string }>> {
-  try {
-    const viewer = await requireViewer();
-    const { releaseId, expectedVersion, contentJson, autosave } = saveInput.parse(cleanInput(input));
-    const result = await saveRelease(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) }, { autosave: autosave === true });
-    if (result.changed) revalidatePath("/desk");
-    return { ok: true, value: { version: result.version, savedAt: new Date().toISOString() } };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const saveReleaseAction = staffAction(saveInput, async (viewer, { releaseId, expectedVersion, contentJson, autosave }) => {
+  const result = await saveRelease(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) }, { autosave: autosave === true });
+  if (result.changed) revalidatePath("/desk");
+  return { version: result.version, savedAt: new Date().toISOString() };
+});
 
 /** The workflow buttons post here; the action name comes from the pressed button. */
-export async function transitionReleaseAction(_previous: TransitionState, form: FormData): Promise<TransitionState> {
-  try {
-    const viewer = await requireViewer();
-    const input = transitionForm.parse(formFields(form));
-    const text = (value: string | undefined) => (value?.trim() ? value : undefined);
-    const comment = text(input.comment);
-    const local = text(input.at);
-    const offset = text(input.offset);
-    const noteKind = text(input.noteKind);
-    const noteText = text(input.noteText);
-    const result = await transitionRelease(viewer, {
-      releaseId: input.releaseId,
-      action: input.action,
-      expectedVersion: input.expectedVersion,
-      ...(comment ? { comment } : {}),
-      ...(local ? { at: { local, ...(offset ? { offset } : {}) } } : {}),
-      ...(noteKind && noteText ? { note: { kind: noteKind, text: noteText } } : {}),
-    });
-    afterTransition(result);
-    revalidatePath("/desk");
-    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const transitionReleaseAction = staffFormAction(transitionForm, async (viewer, input) => {
+  const comment = present(input.comment);
+  const local = present(input.at);
+  const offset = present(input.offset);
+  const noteKind = present(input.noteKind);
+  const noteText = present(input.noteText);
+  const result = await transitionRelease(viewer, {
+    releaseId: input.releaseId,
+    action: input.action,
+    expectedVersion: input.expectedVersion,
+    ...(comment ? { comment } : {}),
+    ...(local ? { at: { local, ...(offset ? { offset } : {}) } } : {}),
+    ...(noteKind && noteText ? { note: { kind: noteKind, text: noteText } } : {}),
+  });
+  afterTransition(result);
+  revalidatePath("/desk");
+  revalidatePath(editorPath(input.releaseId));
+});
 
-export async function setSlugAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const viewer = await requireViewer();
-    const input = slugForm.parse(formFields(form));
-    await setReleaseSlug(viewer, { releaseId: input.releaseId, slug: input.slug, expectedVersion: input.expectedVersion });
-    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const setSlugAction = staffFormAction(slugForm, async (viewer, input) => {
+  await setReleaseSlug(viewer, { releaseId: input.releaseId, slug: input.slug, expectedVersion: input.expectedVersion });
+  revalidatePath(editorPath(input.releaseId));
+});
 
-export async function linkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const viewer = await requireViewer();
-    const input = translationForm.parse(formFields(form));
-    await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
-    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const linkTranslationAction = staffFormAction(translationForm, async (viewer, input) => {
+  await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
+  revalidatePath(editorPath(input.releaseId));
+});
 
-export async function unlinkTranslationAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const viewer = await requireViewer();
-    const input = translationForm.parse(formFields(form));
-    await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
-    revalidatePath(`/desk/releases/${String(input.releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const unlinkTranslationAction = staffFormAction(translationForm, async (viewer, input) => {
+  await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
+  revalidatePath(editorPath(input.releaseId));
+});
 
-export async function addCommentAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const viewer = await requireViewer();
-    const { releaseId, body, parentId } = commentForm.parse(formFields(form));
-    await addComment(viewer, { releaseId, body, ...(parentId ? { parentId } : {}) });
-    revalidatePath(`/desk/releases/${String(releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const addCommentAction = staffFormAction(commentForm, async (viewer, { releaseId, body, parentId }) => {
+  await addComment(viewer, { releaseId, body, ...(parentId ? { parentId } : {}) });
+  revalidatePath(editorPath(releaseId));
+});
 
-export async function mintShareLinkAction(
-  _previous: ActionResult<{ url: string; expiresAt: string }> | null,
-  form: FormData,
-): Promise<ActionResult<{ url: string; expiresAt: string }>> {
-  try {
-    const viewer = await requireViewer();
-    const { releaseId, label, validHours } = mintForm.parse(formFields(form));
-    const { token, expiresAt } = await mintShareLink(viewer, { releaseId, label: label ?? "", validHours });
-    revalidatePath(`/desk/releases/${String(releaseId)}`);
-    return { ok: true, value: { url: `${env.siteUrl}/share/${token}`, expiresAt: expiresAt.toISOString() } };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const mintShareLinkAction = staffFormAction(mintForm, async (viewer, { releaseId, label, validHours }) => {
+  const { token, expiresAt } = await mintShareLink(viewer, { releaseId, label: label ?? "", validHours });
+  revalidatePath(editorPath(releaseId));
+  return { url: `${env.siteUrl}/share/${token}`, expiresAt: expiresAt.toISOString() };
+});
 
-export async function revokeShareLinkAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
-  try {
-    const viewer = await requireViewer();
-    const { releaseId, linkId } = revokeForm.parse(formFields(form));
-    await revokeShareLink(viewer, { linkId });
-    revalidatePath(`/desk/releases/${String(releaseId)}`);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const revokeShareLinkAction = staffFormAction(revokeForm, async (viewer, { releaseId, linkId }) => {
+  await revokeShareLink(viewer, { linkId });
+  revalidatePath(editorPath(releaseId));
+});

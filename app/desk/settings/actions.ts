@@ -10,12 +10,8 @@ import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
 import { assertCan, type Viewer } from "@/db/access";
 import { uploadMedia } from "@/db/media/upload";
-import { requireViewer } from "@/db/viewer";
-import { formFields } from "@/lib/actions/form-fields";
-import { failure } from "@/lib/actions/result";
-import { AppError, type ActionResult } from "@/lib/errors";
-
-type State = ActionResult | null;
+import { AppError } from "@/lib/errors";
+import { staffFormAction } from "../staff-action";
 
 // Exactly the fields each form sends; anything else is refused, not ignored.
 const nameForm = z.strictObject({ name: z.string().optional() });
@@ -27,75 +23,44 @@ async function expirePublicPages(tag: typeof SETTINGS_TAG | typeof TOPICS_TAG) {
   await announcePublicChangeNow({ tags: [tag] }).catch((error) => console.error("cache: could not tell other instances", error));
 }
 
-export async function updateSettingsAction(_previous: State, form: FormData): Promise<State> {
-  try {
-    const viewer = await requireViewer();
-    const { logoFile, removeLogo, ...fields } = formFields(form);
-    const logoKey = await newLogoKey(viewer, logoFile, removeLogo);
-    await updateSettings(viewer, logoKey === undefined ? fields : { ...fields, logoKey });
-    await expirePublicPages(SETTINGS_TAG);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+// The settings form's text fields are read by updateSettings, which refuses any it does not know.
+const settingsForm = z.object({ logoFile: z.instanceof(File, { error: "The logo must be a file." }).optional(), removeLogo: z.literal("on").optional() }).catchall(z.string());
+
+export const updateSettingsAction = staffFormAction(settingsForm, async (viewer, { logoFile, removeLogo, ...fields }) => {
+  const logoKey = await newLogoKey(viewer, logoFile, removeLogo === "on");
+  await updateSettings(viewer, logoKey === undefined ? fields : { ...fields, logoKey });
+  await expirePublicPages(SETTINGS_TAG);
+});
 
 /** The logo the form asks for: a newly uploaded image's key, null to remove it, undefined to keep it. */
-async function newLogoKey(viewer: Viewer, file: FormDataEntryValue | undefined, remove: FormDataEntryValue | undefined) {
-  if (file instanceof File && file.size > 0) {
+async function newLogoKey(viewer: Viewer, file: File | undefined, remove: boolean) {
+  if (file && file.size > 0) {
     assertCan(viewer, "settings:manage"); // before anything is stored
     const uploaded = await uploadMedia(viewer, { bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name });
     if (uploaded.kind !== "image") throw new AppError("invalid", "The logo must be an image (PNG, JPEG, GIF or WebP).");
     return uploaded.key;
   }
-  if (file !== undefined && !(file instanceof File)) throw new AppError("invalid", "The logo must be a file.");
-  if (remove === "on") return null;
-  if (remove !== undefined) throw new AppError("invalid", "Unexpected value for removing the logo.");
-  return undefined;
+  return remove ? null : undefined;
 }
 
-export async function createTopicAction(_previous: State, form: FormData): Promise<State> {
-  try {
-    const viewer = await requireViewer();
-    await createTopic(viewer, nameForm.parse(formFields(form)));
-    await expirePublicPages(TOPICS_TAG);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const createTopicAction = staffFormAction(nameForm, async (viewer, input) => {
+  await createTopic(viewer, input);
+  await expirePublicPages(TOPICS_TAG);
+});
 
-export async function deleteTopicAction(_previous: State, form: FormData): Promise<State> {
-  try {
-    const viewer = await requireViewer();
-    await deleteTopic(viewer, slugForm.parse(formFields(form)).slug);
-    await expirePublicPages(TOPICS_TAG);
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const deleteTopicAction = staffFormAction(slugForm, async (viewer, input) => {
+  await deleteTopic(viewer, input.slug);
+  await expirePublicPages(TOPICS_TAG);
+});
 
-export async function createReleaseTypeAction(_previous: State, form: FormData): Promise<State> {
-  try {
-    const viewer = await requireViewer();
-    await createReleaseType(viewer, nameForm.parse(formFields(form)));
-    await expirePublicPages(TOPICS_TAG); // Feeds per type are cached with the taxonomy.
-    revalidatePath("/desk/settings");
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const createReleaseTypeAction = staffFormAction(nameForm, async (viewer, input) => {
+  await createReleaseType(viewer, input);
+  await expirePublicPages(TOPICS_TAG); // Feeds per type are cached with the taxonomy.
+  revalidatePath("/desk/settings");
+});
 
-export async function deleteReleaseTypeAction(_previous: State, form: FormData): Promise<State> {
-  try {
-    const viewer = await requireViewer();
-    await deleteReleaseType(viewer, slugForm.parse(formFields(form)).slug);
-    await expirePublicPages(TOPICS_TAG);
-    revalidatePath("/desk/settings");
-    return { ok: true };
-  } catch (error) {
-    return failure(error);
-  }
-}
+export const deleteReleaseTypeAction = staffFormAction(slugForm, async (viewer, input) => {
+  await deleteReleaseType(viewer, input.slug);
+  await expirePublicPages(TOPICS_TAG);
+  revalidatePath("/desk/settings");
+});

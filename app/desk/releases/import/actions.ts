@@ -4,14 +4,12 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { createRelease } from "@/db/releases/create";
-import { assertCan, requireViewer } from "@/db/viewer";
 import { cleanInput } from "@/lib/actions/clean-input";
-import { formFields } from "@/lib/actions/form-fields";
-import { failure } from "@/lib/actions/result";
 import { type DocumentImport, type ImportFormat, importFile, importPastedText } from "@/lib/content/import";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "@/lib/content/import/limits";
 import { renderBodyHtml } from "@/lib/content/render";
-import { AppError, type ActionResult } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { staffAction } from "../../staff-action";
 
 /** What the review step shows and sends back: recognised metadata, the body as JSON text and as HTML, warnings. */
 export type ImportPreview = {
@@ -56,14 +54,12 @@ function preview(result: DocumentImport, fileName: string | null): ImportPreview
  * Reads an uploaded document (or pasted text) and returns what was recognised, for review. Nothing
  * is stored. The format is decided by content; files over 10 MB are refused before they are read.
  */
-export async function importDocumentAction(form: FormData): Promise<ActionResult<ImportPreview>> {
-  try {
-    const viewer = await requireViewer();
-    assertCan(viewer, "release:create");
-    const input = importInput.parse(formFields(form));
+export const importDocumentAction = staffAction(
+  importInput,
+  async (_viewer, input): Promise<ImportPreview> => {
     if (input.source === "text") {
       if (input.text.trim() === "") throw new AppError("invalid", "Paste the text of the release first.");
-      return { ok: true, value: preview(await importSafely(() => importPastedText(input.text)), null) };
+      return preview(await importSafely(() => importPastedText(input.text)), null);
     }
     const { file } = input;
     if (file.size === 0) throw new AppError("invalid", file.name ? "The file is empty." : "Choose a document to import.");
@@ -72,11 +68,10 @@ export async function importDocumentAction(form: FormData): Promise<ActionResult
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const fileName = file.name.slice(0, 200) || null;
-    return { ok: true, value: preview(await importSafely(() => importFile(bytes, file.name)), fileName) };
-  } catch (error) {
-    return failure(error);
-  }
-}
+    return preview(await importSafely(() => importFile(bytes, file.name)), fileName);
+  },
+  { permission: "release:create" },
+);
 
 /** Importer failures we did not foresee become a message about the document, not a generic error. */
 async function importSafely(run: () => DocumentImport | Promise<DocumentImport>): Promise<DocumentImport> {
@@ -108,30 +103,23 @@ const draftInput = z.strictObject({
 export type ImportedDraftInput = z.input<typeof draftInput>;
 
 /** Creates a draft from the reviewed import (validated again by createRelease) and opens it. */
-export async function createDraftFromImportAction(input: ImportedDraftInput): Promise<ActionResult<{ id: string }>> {
-  let id: string;
+export const createDraftFromImportAction = staffAction(draftInput, async (viewer, draft): Promise<{ id: string }> => {
+  let body: unknown;
   try {
-    const viewer = await requireViewer();
-    const draft = draftInput.parse(cleanInput(input));
-    let body: unknown;
-    try {
-      body = cleanInput(JSON.parse(draft.bodyJson));
-    } catch {
-      throw new AppError("invalid", "The imported text could not be read. Import the document again.");
-    }
-    ({ id } = await createRelease(viewer, {
-      headline: draft.headline,
-      body,
-      ...(draft.type ? { type: draft.type } : {}),
-      ...(draft.language ? { language: draft.language } : {}),
-      releaseDate: draft.releaseDate,
-      dateline: draft.dateline,
-      reference: draft.reference,
-      subtitle: draft.subtitle,
-    }));
-  } catch (error) {
-    return failure(error);
+    body = cleanInput(JSON.parse(draft.bodyJson));
+  } catch {
+    throw new AppError("invalid", "The imported text could not be read. Import the document again.");
   }
+  const { id } = await createRelease(viewer, {
+    headline: draft.headline,
+    body,
+    ...(draft.type ? { type: draft.type } : {}),
+    ...(draft.language ? { language: draft.language } : {}),
+    releaseDate: draft.releaseDate,
+    dateline: draft.dateline,
+    reference: draft.reference,
+    subtitle: draft.subtitle,
+  });
   revalidatePath("/desk");
   redirect(`/desk/releases/${id}`);
-}
+});

@@ -4,10 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { restoreRevision } from "@/db/releases/revisions";
-import { requireViewer } from "@/db/viewer";
-import { formFields } from "@/lib/actions/form-fields";
-import { failure } from "@/lib/actions/result";
-import type { ActionResult } from "@/lib/errors";
+import { AppError, isAppError, type ActionResult } from "@/lib/errors";
+import { staffFormAction } from "../../../staff-action";
 
 export type RestoreState = ActionResult<{ unchanged: true }> | null;
 
@@ -17,18 +15,18 @@ const restoreForm = z.strictObject({ releaseId: z.string().optional(), revisionN
 const STALE_MESSAGE = "Someone saved this release after you opened its history, so nothing was restored. Reload the page and restore again.";
 
 /** Restores an old revision as a new one, then opens the editor; a failure stays on the history page. */
-export async function restoreRevisionAction(_previous: RestoreState, form: FormData): Promise<RestoreState> {
-  const releaseId = form.get("releaseId");
+export const restoreRevisionAction = staffFormAction(restoreForm, async (viewer, input): Promise<{ unchanged: true }> => {
+  let changed: boolean;
   try {
-    const viewer = await requireViewer();
-    const input = restoreForm.parse(formFields(form));
-    const result = await restoreRevision(viewer, input);
-    if (!result.changed) return { ok: true, value: { unchanged: true } };
+    ({ changed } = await restoreRevision(viewer, input));
   } catch (error) {
-    const result = failure(error);
-    return result.code === "conflict" && result.details?.currentVersion !== undefined ? { ...result, message: STALE_MESSAGE } : result;
+    if (isAppError(error) && error.code === "conflict" && error.details?.currentVersion !== undefined) {
+      throw new AppError("conflict", STALE_MESSAGE, error.details);
+    }
+    throw error;
   }
+  if (!changed) return { unchanged: true };
   revalidatePath("/desk");
-  revalidatePath(`/desk/releases/${String(releaseId)}`);
-  redirect(`/desk/releases/${String(releaseId)}`);
-}
+  revalidatePath(`/desk/releases/${String(input.releaseId)}`);
+  redirect(`/desk/releases/${String(input.releaseId)}`);
+});
