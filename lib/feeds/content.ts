@@ -1,10 +1,7 @@
 import { MEDIA_KEY_PATTERN } from "@/lib/content/extensions";
 import { formatInstantDate } from "@/lib/format/dates";
+import { escapeHtml } from "@/lib/html/escape";
 import type { FeedSourceItem } from "./model";
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /**
  * Makes the site-relative addresses of our rendered HTML (images and documents under /media/) absolute:

@@ -145,7 +145,7 @@ strictTools(
         expect(spawnSync("xmllint", ["--noout", file], { encoding: "utf8" }).stderr).toBe("");
         const report = execFileSync(
           python!,
-          ["-c", "import feedparser, json, sys; d = feedparser.parse(sys.argv[1]); print(json.dumps([int(d.bozo), str(d.get('bozo_exception', '')), d.version, len(d.entries), d.entries[0].title]))", file],
+          ["-c", "import feedparser, html, json, sys; d = feedparser.parse(sys.argv[1]); t = d.entries[0].title_detail; print(json.dumps([int(d.bozo), str(d.get('bozo_exception', '')), d.version, len(d.entries), html.unescape(t.value) if t.type == 'text/html' else t.value]))", file],
           { encoding: "utf8" },
         );
         const [bozo, problem, version, count, title] = JSON.parse(report) as [number, string, string, number, string];

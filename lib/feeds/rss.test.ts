@@ -1,6 +1,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { escapeHtml } from "@/lib/html/escape";
 import { buildRss, rfc822 } from "./rss";
 import { ALL_CLEANED, CLEANED, CLEANED_HTML, document, entry, FORBIDDEN, hostileDocument } from "./test-fixtures";
 import { cdata, cleanXmlText, escapeXml } from "./xml";
@@ -153,14 +154,15 @@ describe("buildRss", () => {
     const xml = buildRss(hostileDocument('https://press.example/feed.xml?x="1"&y=<2>'));
     const channel = parse(xml);
     const [only] = channel.item ?? [];
-    expect(channel.title).toBe(ALL_CLEANED);
-    expect(channel.description).toBe(ALL_CLEANED);
+    // Title and description are HTML to RSS readers: the text arrives escaped for HTML.
+    expect(channel.title).toBe(escapeHtml(ALL_CLEANED));
+    expect(channel.description).toBe(escapeHtml(ALL_CLEANED));
     expect(channel.link).toBe("https://press.example/?a=1&b=2");
     expect(channel["atom:link"][0]?.["@_href"]).toBe('https://press.example/feed.xml?x="1"&y=<2>');
     expect(channel["atom:link"][1]?.["@_href"]).toBe("https://hub.example/?x=1&y=2");
-    expect(only?.title).toBe(ALL_CLEANED);
+    expect(only?.title).toBe(escapeHtml(ALL_CLEANED));
     expect(only?.link).toBe("https://press.example/releases/x?utm=a&b=c");
-    expect(only?.description).toBe(`${ALL_CLEANED}\nsecond line`);
+    expect(only?.description).toBe(escapeHtml(`${ALL_CLEANED}\nsecond line`));
     expect(only?.category).toEqual(["R&D", "<Health>", CLEANED.rtl, CLEANED.lone]);
     expect(only?.enclosure?.["@_url"]).toBe("https://press.example/media/abc123.jpg?a=1&b=2");
     expect(only?.["content:encoded"]).toBe(CLEANED_HTML);

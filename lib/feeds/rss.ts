@@ -1,4 +1,5 @@
 import type { FeedDocument, FeedEntry } from "./model";
+import { escapeHtml } from "@/lib/html/escape";
 import { offsetText } from "@/lib/time/release-date";
 import { cdata, escapeXml } from "./xml";
 
@@ -23,16 +24,25 @@ function element(name: string, text: string, indent: string): string {
   return `${indent}<${name}>${escapeXml(text)}</${name}>`;
 }
 
+/**
+ * RSS readers take title and description as HTML (the format never said which), so plain text is
+ * escaped for HTML first and then for XML: a summary "<a href=…>" reads as those characters, never as
+ * a link.
+ */
+function textElement(name: string, text: string, indent: string): string {
+  return element(name, escapeHtml(text), indent);
+}
+
 function buildItem(entry: FeedEntry): string {
   const indent = "      ";
   const lines = [
     "    <item>",
-    element("title", entry.title, indent),
+    textElement("title", entry.title, indent),
     element("link", entry.url, indent),
     // The id is a URN, not an address: readers must not treat it as a link.
     `${indent}<guid isPermaLink="false">${escapeXml(entry.id)}</guid>`,
     element("pubDate", rfc822(entry.published, entry.publishedOffsetMinutes), indent),
-    element("description", entry.summary, indent),
+    textElement("description", entry.summary, indent),
     `${indent}<content:encoded>${cdata(entry.contentHtml)}</content:encoded>`,
     ...entry.categories.map((category) => element("category", category.label, indent)),
     ...(entry.image
@@ -53,9 +63,9 @@ export function buildRss(feed: FeedDocument): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:atom="http://www.w3.org/2005/Atom">',
     "  <channel>",
-    element("title", feed.title, indent),
+    textElement("title", feed.title, indent),
     element("link", feed.homeUrl, indent),
-    element("description", feed.description, indent),
+    textElement("description", feed.description, indent),
     element("language", feed.language, indent),
     `${indent}<atom:link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>`,
     ...(feed.hubUrl ? [`${indent}<atom:link href="${escapeXml(feed.hubUrl)}" rel="hub"/>`] : []),
