@@ -1,3 +1,4 @@
+import { decodeAttribute } from "@/lib/html/decode-entities";
 import { MEDIA_TYPES, type MediaExtension } from "@/lib/media/files";
 
 /** The picture social networks show with a link to a release. */
@@ -9,16 +10,7 @@ const IMG_TAG = /<img\s[^>]*>/i;
 
 function attribute(tag: string, name: string): string | null {
   const match = new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag);
-  return match ? decodeEntities(match[1]!) : null;
-}
-
-function decodeEntities(value: string): string {
-  return value
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
+  return match ? decodeAttribute(match[1]!) : null;
 }
 
 function dimension(value: string | null): number | null {
