@@ -1,5 +1,7 @@
 import { MAX_HEADLINE_LENGTH } from "../release";
-import { allStyled, type Block, dropStart, type Inline, inlineText, joinLines, listMarker, normalizeInlines } from "./blocks";
+import type { Block, Inline } from "./blocks";
+import { allStyled, dropStart, inlineText, joinLines, normalizeInlines } from "./inlines";
+import { listMarker } from "./lists";
 import { type DateLine, parseDateLine, parseLeadingDateline } from "./dates";
 
 /**

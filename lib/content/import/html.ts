@@ -1,5 +1,8 @@
 import type { Block, Inline, ListBlock, Style, TableCell } from "./blocks";
-import { append, cleanHref, dropStart, inlineText, MAX_SOURCE_TEXT, MAX_SOURCE_UNITS, normalizeInlines, PLAIN, run } from "./blocks";
+import { append, PLAIN, run } from "./blocks";
+import { dropStart, inlineText, normalizeInlines } from "./inlines";
+import { cleanHref } from "./links";
+import { MAX_SOURCE_TEXT, MAX_SOURCE_UNITS } from "./source-limits";
 import { type HtmlElement, type HtmlNode, parseHtml } from "./html-parse";
 import { finishImport, type ImportResult } from "./result";
 

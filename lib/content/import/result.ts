@@ -1,6 +1,10 @@
 import type { JSONContent } from "@tiptap/core";
 import type { ReleaseContentInput } from "../release";
-import { type Block, buildBody, groupItems, tidy, typedItems, unwrapLayoutTables } from "./blocks";
+import type { Block } from "./blocks";
+import { buildBody } from "./body-json";
+import { groupItems, typedItems } from "./lists";
+import { unwrapLayoutTables } from "./tables";
+import { tidy } from "./tidy";
 import { recogniseFrontMatter } from "./front-matter";
 
 /** What an import recognised: always a headline (possibly empty) and a valid body, plus any metadata found. */

@@ -1,4 +1,6 @@
-import { type Block, type Inline, type ItemBlock, listMarker, MAX_SOURCE_TEXT, MAX_SOURCE_UNITS, run } from "./blocks";
+import { type Block, type Inline, type ItemBlock, run } from "./blocks";
+import { listMarker } from "./lists";
+import { MAX_SOURCE_TEXT, MAX_SOURCE_UNITS } from "./source-limits";
 import { parseDateLine } from "./dates";
 import { finishImport, type ImportResult } from "./result";
 
