@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/access/roles";
 import { CLI_ACTOR } from "@/db/staff/actor";
 import { findStaffByEmail } from "@/db/staff/find-staff-by-email";
 import { insertStaffMember } from "@/db/staff/insert";

@@ -10,7 +10,7 @@ import { getPublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
 import { feedAlternates } from "@/lib/feeds/discovery";
 import { hasFilters, keepKnown, listHref, parseListParams, type ListFilters, type SearchParams } from "@/lib/public/filters";
-import { languageName } from "@/lib/public/labels";
+import { languageName } from "@/lib/i18n/languages";
 import { feedScopeFor } from "@/lib/public/list-scope";
 import { yearRange } from "@/lib/public/date-range";
 

@@ -4,23 +4,13 @@ import type { ReleaseContent } from "@/lib/content/release";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { LANGUAGES } from "@/lib/i18n/languages";
 
 /** The release as the editor holds it: exactly the content the server's schema accepts (one definition). */
 export type ReleaseDraft = ReleaseContent;
 export type MediaContactDraft = ReleaseContent["contacts"][number];
 export type RelatedDocumentDraft = ReleaseContent["relatedDocuments"][number];
 
-export const LANGUAGES = [
-  ["en", "English"],
-  ["fr", "French"],
-  ["es", "Spanish"],
-  ["ar", "Arabic"],
-  ["zh", "Chinese"],
-  ["ru", "Russian"],
-  ["de", "German"],
-  ["it", "Italian"],
-  ["pt", "Portuguese"],
-] as const;
 
 type Option = { slug: string; name: string };
 

@@ -3,7 +3,7 @@
 import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createDraftFromImportAction, type ImportPreview } from "@/app/desk/releases/import/actions";
-import { LANGUAGES } from "@/components/desk/metadata-panel";
+import { LANGUAGES } from "@/lib/i18n/languages";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { PublicFacets } from "@/db/public/facets";
 import { hasFilters, type ListFilters } from "@/lib/public/filters";
-import { languageName } from "@/lib/public/labels";
+import { languageName } from "@/lib/i18n/languages";
 
 type Field = { name: keyof ListFilters; label: string; all: string; options: { value: string; label: string }[] };
 

@@ -5,7 +5,7 @@ import { createStaffAction } from "@/app/desk/staff/actions";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/access/roles";
 import { OneTimePasswordNotice } from "./one-time-password-notice";
 
 /** Adds a staff member, then shows their one-time password once. */

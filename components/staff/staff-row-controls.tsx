@@ -11,7 +11,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/access/roles";
 import { OneTimePasswordNotice } from "./one-time-password-notice";
 
 export type StaffRowMember = { id: string; name: string; role: Role; active: boolean; version: number };

@@ -5,7 +5,7 @@ import { LANGUAGE_PATTERN } from "@/lib/content/release";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 import { leadImageKey } from "@/lib/feeds/content";
 import type { FeedScope } from "@/lib/feeds/discovery";
-import { languageName } from "@/lib/feeds/document";
+import { languageName } from "@/lib/i18n/languages";
 import type { FeedSource, FeedSourceItem } from "@/lib/feeds/model";
 import { db } from "../client";
 import type { Database } from "../connect";

@@ -1,8 +1,9 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const MEDIA_KINDS = ["image", "document"] as const;
-export type MediaKind = (typeof MEDIA_KINDS)[number];
+import { MEDIA_KINDS, type MediaKind } from "../../lib/media/kinds";
+
+export { MEDIA_KINDS, type MediaKind };
 
 /** Uploaded files. The bytes live in the storage backend under `key`, a name the server chose. */
 export const media = pgTable(

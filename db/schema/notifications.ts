@@ -2,8 +2,9 @@ import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { releases } from "./releases";
 import { users } from "./users";
 
-export const NOTIFICATION_KINDS = ["review_requested", "changes_requested", "approved", "published"] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import { NOTIFICATION_KINDS, type NotificationKind } from "../../lib/notifications/kinds";
+
+export { NOTIFICATION_KINDS, type NotificationKind };
 
 /** In-app notices about workflow events, one row per recipient. */
 export const notifications = pgTable(

@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 
-export const ROLES = ["writer", "editor", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from "../../lib/access/roles";
+
+export { ROLES, type Role };
 
 export const users = pgTable(
   "users",

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/access/roles";
 
 /** Everything a signed-in person can be allowed to do. One table below says who may. */
 export const PERMISSIONS = [

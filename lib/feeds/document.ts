@@ -9,15 +9,6 @@ export function scopePagePath(scope: FeedScope): string {
   return scope.kind === "all" ? "/" : path.slice(0, -`/${FEED_FILES.rss.file}`.length);
 }
 
-/** "French" for "fr", in English; the code itself when the platform does not know it. */
-export function languageName(code: string): string {
-  try {
-    return new Intl.DisplayNames(["en"], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 function titles(scope: FeedScope, source: FeedSource): { title: string; description: string } {
   const organisation = source.organisationName;
   const name = source.scopeName ?? "";

@@ -1,4 +1,4 @@
-import type { NotificationKind } from "@/db/schema/notifications";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import { escapeHtml } from "@/lib/html/escape";
 
 /** One email as nodemailer takes it: a plain-text part and a simple HTML part with the same words. */

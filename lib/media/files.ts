@@ -1,4 +1,4 @@
-import type { MediaKind } from "@/db/schema/media";
+import type { MediaKind } from "./kinds";
 
 /**
  * Pure rules about stored media files: the accepted types, the shape of a key, the size message, the

@@ -1,5 +1,5 @@
 import { imageSize } from "image-size";
-import type { MediaKind } from "@/db/schema/media";
+import type { MediaKind } from "./kinds";
 import { MEDIA_TYPES, type MediaExtension } from "./files";
 
 /**

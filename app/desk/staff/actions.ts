@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/access/roles";
 import { createStaff } from "@/db/staff/create-staff";
 import { resetStaffPassword } from "@/db/staff/reset-staff-password";
 import { setStaffActive } from "@/db/staff/set-staff-active";

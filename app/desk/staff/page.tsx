@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { AddStaffForm } from "@/components/staff/add-staff-form";
 import { StaffRowControls } from "@/components/staff/staff-row-controls";
 import { Notice } from "@/components/ui/notice";
-import { ROLES } from "@/db/schema/users";
+import { ROLES } from "@/lib/access/roles";
 import { listStaff } from "@/db/staff/list-staff";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
