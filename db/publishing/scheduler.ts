@@ -1,23 +1,39 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { checkSystemTransition } from "@/lib/workflow/transitions";
-import { appendAudit } from "../audit/append";
-import { db } from "../client";
-import { releases } from "../schema";
-import { notifyWorkflowEvent } from "../notifications/notify";
-import { sendNotificationEmails, type NotificationEmail } from "../notifications/send-emails";
-import { loadRevision } from "../releases/load";
+import { and, asc, inArray, sql } from "drizzle-orm";
 import type { FeedMembership } from "@/lib/feeds/websub";
-import { writePublication } from "./publish";
+import { checkSystemTransition, transitionOf } from "@/lib/workflow/transitions";
+import type { Transaction } from "../audit/append";
+import { db } from "../client";
+import { sendNotificationEmails, type NotificationEmail } from "../notifications/send-emails";
+import { applyTransition } from "../releases/apply-transition";
+import type { ReleaseRow } from "../releases/load";
+import { releases } from "../schema";
 
 const dueAt = sql<Date>`coalesce(${releases.publishAt}, ${releases.embargoUntil})`;
 /** Raw SQL gets no column mapping, so the instant is passed as text with an explicit type. */
 const dueBy = (instant: Date) => sql`${dueAt} <= ${instant.toISOString()}::timestamptz`;
 
+/** The statuses the scheduler publishes from, as the workflow table says. */
+const DUE_STATUSES = [...transitionOf("publish_due").from];
+
 /**
- * Publishes every scheduled or embargoed release whose time has come, through the same publication
- * write as a person's publish. Rows are claimed with FOR UPDATE SKIP LOCKED inside the transaction that
- * publishes them, so with any number of instances running this at once each release publishes once.
+ * Locks the releases one scheduler transaction publishes: due ones, oldest first, skipping rows another
+ * instance holds. Releases that must go live together would be claimed here, into the same list.
+ */
+async function claimDueReleases(tx: Transaction, now: Date, limit: number): Promise<ReleaseRow[]> {
+  return tx
+    .select()
+    .from(releases)
+    .where(and(inArray(releases.status, DUE_STATUSES), dueBy(now)))
+    .orderBy(asc(dueAt), asc(releases.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+}
+
+/**
+ * Publishes every scheduled or embargoed release whose time has come, through the same executor as a
+ * person's transition (applyTransition, actor "system"). Each claimed list is applied in the transaction
+ * that claimed it, so with any number of instances running this at once each release publishes once.
  * Returns the slugs whose public pages must be expired; `onFeedsChanged` hears, after each committed
  * batch, which feeds changed (for the WebSub hub).
  */
@@ -30,48 +46,19 @@ export async function publishDueReleases(
   const published: string[] = [];
   for (;;) {
     const batch = await database.transaction(async (tx) => {
-      const due = await tx
-        .select()
-        .from(releases)
-        .where(and(inArray(releases.status, ["scheduled", "embargoed"]), dueBy(now)))
-        .orderBy(asc(dueAt), asc(releases.id))
-        .limit(batchSize)
-        .for("update", { skipLocked: true });
+      const claimed = await claimDueReleases(tx, now, batchSize);
       const slugs: string[] = [];
       const feeds: FeedMembership[] = [];
       const emails: NotificationEmail[] = [];
-      for (const release of due) {
+      for (const release of claimed) {
         const check = checkSystemTransition("publish_due", release.status);
         if (!check.ok) continue;
-        const publication = await writePublication(tx, release, null, now);
-        await tx
-          .update(releases)
-          .set({
-            status: check.transition.to,
-            version: release.version + 1,
-            publishedRevisionId: publication.revisionId,
-            firstPublishedAt: release.firstPublishedAt ?? now,
-            publishAt: null,
-            embargoUntil: null,
-            updatedAt: now,
-          })
-          .where(eq(releases.id, release.id));
-        await appendAudit(tx, {
-          action: "publish_due",
-          actorEmail: "scheduler",
-          releaseId: release.id,
-          fromState: release.status,
-          toState: check.transition.to,
-          revisionId: publication.revisionId,
-          detail: { dueAt: (release.publishAt ?? release.embargoUntil)?.toISOString() ?? null },
-        });
-        const { headline } = await loadRevision(tx, publication.revisionId);
-        const notified = await notifyWorkflowEvent(tx, { action: "publish_due", releaseId: release.id, headline, authorId: release.createdBy, actor: { id: null, name: "Scheduler" } });
-        if (notified?.email) emails.push(notified.email);
-        slugs.push(publication.slug);
-        feeds.push(...publication.feeds);
+        const applied = await applyTransition(tx, release, check.transition, "system", { now });
+        if (applied.email) emails.push(applied.email);
+        if (applied.publishedSlug) slugs.push(applied.publishedSlug);
+        feeds.push(...applied.changedFeeds);
       }
-      return { claimed: due.length, slugs, feeds, emails };
+      return { claimed: claimed.length, slugs, feeds, emails };
     });
     sendNotificationEmails(batch.emails);
     published.push(...batch.slugs);
@@ -85,5 +72,5 @@ export async function listOverdue(now = new Date(), graceMs = 60_000) {
   return (await db())
     .select({ id: releases.id, slug: releases.slug, status: releases.status, dueAt })
     .from(releases)
-    .where(and(inArray(releases.status, ["scheduled", "embargoed"]), dueBy(new Date(now.getTime() - graceMs))));
+    .where(and(inArray(releases.status, DUE_STATUSES), dueBy(new Date(now.getTime() - graceMs))));
 }

@@ -448,3 +448,71 @@ describe("denialToError and canChangeSlug", () => {
     expect(canChangeSlug({ firstPublishedAt: new Date("2026-03-03T09:00:00Z") }, true)).toBe(false);
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// What each transition does besides the status (db/releases/apply-transition.ts carries it out).
+
+describe("effects", () => {
+  const none = { clears: [], sets: null, pinsApproval: false, publication: null, keepsComment: false, takesNote: false, recordsDueTime: false, notify: null };
+
+  it("declares, per action, the fields it sets and clears, the approval, the publication, the comment, the note, the due time and the notice", () => {
+    expect(Object.fromEntries(TRANSITIONS.map((t) => [t.action, t.effects]))).toEqual({
+      submit: { ...none, notify: "review_requested" },
+      request_changes: { ...none, keepsComment: true, notify: "changes_requested" },
+      approve: { ...none, pinsApproval: true, notify: "approved" },
+      publish: { ...none, clears: ["publishAt", "embargoUntil"], publication: "write", takesNote: true, notify: "published" },
+      schedule: { ...none, sets: { field: "publishAt", to: "chosen_time" }, clears: ["embargoUntil"] },
+      embargo: { ...none, sets: { field: "embargoUntil", to: "chosen_time" }, clears: ["publishAt"] },
+      unschedule: { ...none, clears: ["publishAt", "embargoUntil"] },
+      retract: { ...none, publication: "retract", keepsComment: true },
+      trash: { ...none, sets: { field: "deletedAt", to: "now" } },
+      restore: { ...none, clears: ["deletedAt"] },
+      publish_due: { ...none, clears: ["publishAt", "embargoUntil"], publication: "write", recordsDueTime: true, notify: "published" },
+    });
+  });
+
+  it("agrees with the rest of each row", () => {
+    for (const { action, to, requires = [], live, actor, effects } of TRANSITIONS) {
+      expect(effects.sets?.to === "chosen_time", action).toBe(requires.includes("time"));
+      expect(effects.keepsComment, action).toBe(requires.includes("comment") || requires.includes("reason"));
+      expect(effects.publication === "retract", action).toBe(live === "required");
+      if (effects.publication === "write") {
+        expect(to, action).toBe("published");
+        expect([...effects.clears].sort(), action).toEqual(["embargoUntil", "publishAt"]);
+      }
+      if (effects.pinsApproval) expect(to, action).toBe("approved");
+      if (effects.sets) expect(effects.clears, action).not.toContain(effects.sets.field);
+      expect(effects.recordsDueTime, action).toBe(actor === "system");
+      if (actor === "system") expect(effects.takesNote || effects.keepsComment || effects.pinsApproval, action).toBe(false);
+    }
+  });
+
+  it("cannot be changed at run time", () => {
+    const { effects } = transitionOf("publish");
+    expect(Object.isFrozen(effects)).toBe(true);
+    expect(Object.isFrozen(effects.clears)).toBe(true);
+    expect(Object.isFrozen(transitionOf("schedule").effects.sets)).toBe(true);
+    expect(() => (effects.clears as string[]).push("deletedAt")).toThrow();
+  });
+});
+
+describe("guards", () => {
+  it("sit on submit, approve, trash and restore; the scheduler's transition has none", () => {
+    expect(TRANSITIONS.filter((t) => t.guards?.length).map((t) => t.action)).toEqual(["submit", "approve", "trash", "restore"]);
+    expect(transitionOf("publish_due").guards).toBeUndefined();
+    expect(Object.isFrozen(transitionOf("trash").guards)).toBe(true);
+  });
+
+  it("decide every case that passes permission and state: the first refusal in the list is the answer", () => {
+    for (const { ctx } of everyCase()) {
+      for (const transition of TRANSITIONS) {
+        if (transition.actor === "system" || !can(ctx.role, transition.permission)) continue;
+        const result = checkTransition(transition.action, ctx);
+        if (!result.ok && result.code === "invalid_state") continue;
+        const refusal = (transition.guards ?? []).map((guard) => guard(ctx)).find((message) => message !== null);
+        const label = `${transition.action} ${JSON.stringify(ctx)}`;
+        expect(result, label).toEqual(refusal ? { ok: false, code: "forbidden", message: refusal } : { ok: true, transition });
+      }
+    }
+  });
+});

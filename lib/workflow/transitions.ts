@@ -1,6 +1,7 @@
 import type { Role } from "@/db/schema/users";
 import { can, ROLE_PERMISSIONS, type Permission } from "@/lib/access/permissions";
 import { AppError } from "@/lib/errors";
+import type { NotificationKind } from "@/lib/notifications/kinds";
 import type { ReleaseStatus } from "./states";
 
 /**
@@ -21,8 +22,13 @@ import type { ReleaseStatus } from "./states";
  * Order of checks in `checkTransition` (so the same case always gets the same answer):
  *   1. the role lacks the action's permission        → forbidden ("Only an editor can publish.")
  *   2. the status (or liveness) does not allow it     → invalid_state
- *   3. rules about this person and this release       → forbidden (own releases only for writers,
+ *   3. the transition's guards, in order              → forbidden (own releases only for writers,
  *      four-eyes approval)
+ *
+ * What a transition does besides changing the status is data too: `effects` on each row (which release
+ * fields it sets or clears, whether it pins an approval, writes or retracts the publication, keeps the
+ * comment, takes a public note, which notice it sends). db/releases/apply-transition.ts carries them out
+ * for people and the scheduler alike.
  */
 
 export const RELEASE_ACTIONS = [
@@ -58,6 +64,34 @@ export type Transition = {
   live?: "required" | "forbidden";
   /** "system": only the scheduler performs it; never offered to or accepted from a person. */
   actor?: "system";
+  /** Rules about this person and this release, checked in order after permission and state. */
+  guards?: readonly TransitionGuard[];
+  effects: TransitionEffects;
+};
+
+/** A rule about the person and the release: the refusal's message, or null when the rule holds. */
+export type TransitionGuard = (context: TransitionContext) => string | null;
+
+/** Release fields a transition sets to an instant or back to null. */
+export type TimedField = "publishAt" | "embargoUntil" | "deletedAt";
+
+export type TransitionEffects = {
+  /** Set back to null. */
+  clears: readonly TimedField[];
+  /** Set to the time the person chose (the transition requires "time") or to the moment of the transition. */
+  sets: { field: TimedField; to: "chosen_time" | "now" } | null;
+  /** Records the current revision and its content hash as the approved one, with who approved and when. */
+  pinsApproval: boolean;
+  /** "write": the publications row from the approved revision (and the release's published revision); "retract": the live row is retracted with the reason. */
+  publication: "write" | "retract" | null;
+  /** The comment or reason given is also kept in the release's comments. */
+  keepsComment: boolean;
+  /** Accepts a public correction or update note (when the release is live). */
+  takesNote: boolean;
+  /** The audit row records when the release was due. */
+  recordsDueTime: boolean;
+  /** The notice it sends; audience and wording are in db/notifications/notify.ts. */
+  notify: NotificationKind | null;
 };
 
 /** Statuses a person may move to the trash from, when the release is not live. */
@@ -72,7 +106,49 @@ const TRASHABLE: readonly ReleaseStatus[] = [
   "retracted",
 ];
 
-const TABLE: Transition[] = [
+/** A writer may submit only what they may edit, i.e. their own release. */
+const submitsWhatTheyMayEdit: TransitionGuard = ({ role, isOwner, status }) =>
+  canEdit({ role, isOwner, status }) ? null : "You can only submit your own releases for review.";
+
+const fourEyes: TransitionGuard = ({ viewerAuthoredSinceApproval }) =>
+  viewerAuthoredSinceApproval ? "You wrote part of this version, so someone else must approve it." : null;
+
+const trashesOwnDraftsOnly: TransitionGuard = ({ role, isOwner, status }) => {
+  if (can(role, "release:edit-any")) return null;
+  if (!isOwner) return "You can only move your own releases to the trash.";
+  if (!OWN_EDITABLE.includes(status)) return "Writers can move their own releases to the trash only while they are drafts or sent back for changes.";
+  return null;
+};
+
+const restoresOwnOnly: TransitionGuard = ({ role, isOwner }) =>
+  can(role, "release:edit-any") || isOwner ? null : "You can only restore your own releases.";
+
+const NO_EFFECTS: TransitionEffects = {
+  clears: [],
+  sets: null,
+  pinsApproval: false,
+  publication: null,
+  keepsComment: false,
+  takesNote: false,
+  recordsDueTime: false,
+  notify: null,
+};
+
+const EFFECTS: Record<ReleaseAction, TransitionEffects> = {
+  submit: { ...NO_EFFECTS, notify: "review_requested" },
+  request_changes: { ...NO_EFFECTS, keepsComment: true, notify: "changes_requested" },
+  approve: { ...NO_EFFECTS, pinsApproval: true, notify: "approved" },
+  publish: { ...NO_EFFECTS, clears: ["publishAt", "embargoUntil"], publication: "write", takesNote: true, notify: "published" },
+  schedule: { ...NO_EFFECTS, sets: { field: "publishAt", to: "chosen_time" }, clears: ["embargoUntil"] },
+  embargo: { ...NO_EFFECTS, sets: { field: "embargoUntil", to: "chosen_time" }, clears: ["publishAt"] },
+  unschedule: { ...NO_EFFECTS, clears: ["publishAt", "embargoUntil"] },
+  retract: { ...NO_EFFECTS, publication: "retract", keepsComment: true },
+  trash: { ...NO_EFFECTS, sets: { field: "deletedAt", to: "now" } },
+  restore: { ...NO_EFFECTS, clears: ["deletedAt"] },
+  publish_due: { ...NO_EFFECTS, clears: ["publishAt", "embargoUntil"], publication: "write", recordsDueTime: true, notify: "published" },
+};
+
+const TABLE: Omit<Transition, "effects">[] = [
   {
     action: "submit",
     from: ["draft", "changes_requested"],
@@ -80,6 +156,7 @@ const TABLE: Transition[] = [
     permission: "release:submit",
     label: "Submit for review",
     primary: true,
+    guards: [submitsWhatTheyMayEdit],
   },
   {
     action: "request_changes",
@@ -89,7 +166,7 @@ const TABLE: Transition[] = [
     label: "Request changes",
     requires: ["comment"],
   },
-  { action: "approve", from: ["in_review"], to: "approved", permission: "release:approve", label: "Approve", primary: true },
+  { action: "approve", from: ["in_review"], to: "approved", permission: "release:approve", label: "Approve", primary: true, guards: [fourEyes] },
   { action: "publish", from: ["approved"], to: "published", permission: "release:publish", label: "Publish now", primary: true },
   { action: "schedule", from: ["approved"], to: "scheduled", permission: "release:schedule", label: "Schedule", requires: ["time"] },
   { action: "embargo", from: ["approved"], to: "embargoed", permission: "release:schedule", label: "Embargo", requires: ["time"] },
@@ -103,8 +180,16 @@ const TABLE: Transition[] = [
     requires: ["reason"],
     live: "required",
   },
-  { action: "trash", from: TRASHABLE, to: "trashed", permission: "release:trash", label: "Move to trash", live: "forbidden" },
-  { action: "restore", from: ["trashed"], to: "draft", permission: "release:trash", label: "Restore" },
+  {
+    action: "trash",
+    from: TRASHABLE,
+    to: "trashed",
+    permission: "release:trash",
+    label: "Move to trash",
+    live: "forbidden",
+    guards: [trashesOwnDraftsOnly],
+  },
+  { action: "restore", from: ["trashed"], to: "draft", permission: "release:trash", label: "Restore", guards: [restoresOwnOnly] },
   {
     action: "publish_due",
     from: ["scheduled", "embargoed"],
@@ -118,8 +203,14 @@ const TABLE: Transition[] = [
 /** The table, frozen so no caller can change the rules at run time. */
 export const TRANSITIONS: readonly Transition[] = Object.freeze(
   TABLE.map((transition): Transition => {
-    const frozen: Transition = { ...transition, from: Object.freeze([...transition.from]) };
+    const effects = EFFECTS[transition.action];
+    const frozen: Transition = {
+      ...transition,
+      from: Object.freeze([...transition.from]),
+      effects: Object.freeze({ ...effects, clears: Object.freeze([...effects.clears]), sets: effects.sets && Object.freeze({ ...effects.sets }) }),
+    };
     if (transition.requires) frozen.requires = Object.freeze([...transition.requires]);
+    if (transition.guards) frozen.guards = Object.freeze([...transition.guards]);
     return Object.freeze(frozen);
   }),
 );
@@ -273,7 +364,7 @@ export function allowedActions(context: TransitionContext): ReleaseAction[] {
 export function checkTransition(action: ReleaseAction, context: TransitionContext): TransitionCheck {
   const transition = BY_ACTION.get(action);
   if (!transition) return { ok: false, code: "invalid_state", message: "That is not something you can do to a release." };
-  const { role, status, isOwner, isLive } = context;
+  const { role, status, isLive } = context;
 
   if (transition.actor === "system") {
     return {
@@ -291,28 +382,9 @@ export function checkTransition(action: ReleaseAction, context: TransitionContex
   if (stateProblem) return { ok: false, code: "invalid_state", message: stateProblem };
 
   // 3. This person and this release.
-  const limitedToOwn = !can(role, "release:edit-any");
-  switch (action) {
-    case "submit":
-      // A writer may submit only what they may edit, i.e. their own release.
-      if (!canEdit({ role, isOwner, status })) return forbidden("You can only submit your own releases for review.");
-      break;
-    case "approve":
-      if (context.viewerAuthoredSinceApproval) return forbidden("You wrote part of this version, so someone else must approve it.");
-      break;
-    case "trash":
-      if (limitedToOwn) {
-        if (!isOwner) return forbidden("You can only move your own releases to the trash.");
-        if (!OWN_EDITABLE.includes(status)) {
-          return forbidden("Writers can move their own releases to the trash only while they are drafts or sent back for changes.");
-        }
-      }
-      break;
-    case "restore":
-      if (limitedToOwn && !isOwner) return forbidden("You can only restore your own releases.");
-      break;
-    default:
-      break;
+  for (const guard of transition.guards ?? []) {
+    const refusal = guard(context);
+    if (refusal) return forbidden(refusal);
   }
   return { ok: true, transition };
 }
