@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/access/roles";
 import { can } from "@/lib/access/permissions";
 import { RELEASE_STATUSES, type ReleaseStatus } from "./states";
 import {

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/users";
+import type { Role } from "@/lib/access/roles";
 import { can, ROLE_PERMISSIONS, type Permission } from "@/lib/access/permissions";
 import { AppError } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/notifications/kinds";
