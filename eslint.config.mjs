@@ -17,6 +17,26 @@ export default defineConfig([
       ],
     },
   },
+  // Layers: lib/ holds pure rules and imports nothing from db/, app/ or components/; components/ take
+  // data shapes (types) from db/ queries but import no code from it.
+  {
+    files: ["lib/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/db", "@/db/*", "@/app/*", "@/components/*", "**/db/*", "**/app/*", "**/components/*"], message: "lib/ is pure: it imports nothing from db/, app/ or components/." }] },
+      ],
+    },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/db", "@/db/*", "**/db/*"], allowTypeImports: true, message: "Components import no code from db/ (types of its query results only)." }] },
+      ],
+    },
+  },
   {
     files: ["scripts/**", "tests/**", "e2e/**", "bench/**", "*.config.*", "env.ts", "proxy.ts", "instrumentation.ts", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
