@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { importDocx } from "./docx";
-import { WINDOWS_1252 } from "./entities";
+import { WINDOWS_1252 } from "./windows-1252";
 import { importHtml } from "./html";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_LABEL } from "./limits";
 import type { ImportResult } from "./result";

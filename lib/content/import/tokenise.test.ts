@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities } from "./entities";
-import { type HtmlElement, type HtmlNode, MAX_DEPTH, parseHtml } from "./html-parse";
+import { type HtmlElement, type HtmlNode, MAX_DEPTH, MAX_ELEMENTS } from "./html-tree";
+import { tokeniseHtml } from "./tokenise";
 
 /** The tree as compact text: name[attr=value](children). */
 function show(node: HtmlNode): string {
@@ -10,9 +10,9 @@ function show(node: HtmlNode): string {
   return `${node.name}${attrs.length ? `[${attrs.join(",")}]` : ""}${marker}(${node.children.map(show).join(" ")})`;
 }
 
-const parse = (html: string) => parseHtml(html).root.children.map(show).join(" ");
+const parse = (html: string) => tokeniseHtml(html).root.children.map(show).join(" ");
 
-describe("parseHtml", () => {
+describe("tokeniseHtml", () => {
   it("reads quoted, unquoted and valueless attributes, with > and entities inside quotes", () => {
     expect(parse(`<p class=MsoNormal style='a:b' title="x > y &amp; z" hidden>t</p>`)).toBe('p[class=MsoNormal,style=a:b,title=x > y & z,hidden=](\"t\")');
   });
@@ -25,7 +25,7 @@ describe("parseHtml", () => {
   });
 
   it("skips comments, doctypes, scripts, styles and dropped subtrees, and counts active content", () => {
-    const parsed = parseHtml("<!DOCTYPE html><?xml x?><!-- c --><script>if (a < b) {}</script><style>p{}</style><svg><text>t</text></svg><p>kept</p><iframe src=x></iframe>");
+    const parsed = tokeniseHtml("<!DOCTYPE html><?xml x?><!-- c --><script>if (a < b) {}</script><style>p{}</style><svg><text>t</text></svg><p>kept</p><iframe src=x></iframe>");
     expect(parsed.root.children.map(show)).toEqual(['p("kept")']);
     expect(parsed.activeContent).toBe(2);
   });
@@ -40,13 +40,13 @@ describe("parseHtml", () => {
   });
 
   it("takes the language from <html lang> and ends an unclosed <head> at the content", () => {
-    const parsed = parseHtml("<html lang=EN-GB><head><title>x</title><meta charset=utf-8><p>content</p>");
+    const parsed = tokeniseHtml("<html lang=EN-GB><head><title>x</title><meta charset=utf-8><p>content</p>");
     expect(parsed.lang).toBe("EN-GB");
     expect(parsed.root.children.map(show)).toEqual(['p("content")']);
   });
 
   it("caps nesting depth and never throws on broken markup", () => {
-    const parsed = parseHtml(`${"<div>".repeat(MAX_DEPTH * 3)}deep`);
+    const parsed = tokeniseHtml(`${"<div>".repeat(MAX_DEPTH * 3)}deep`);
     let depth = 0;
     let node: HtmlElement | undefined = parsed.root;
     while (node) {
@@ -55,16 +55,30 @@ describe("parseHtml", () => {
     }
     expect(depth).toBeLessThanOrEqual(MAX_DEPTH + 1);
     for (const broken of ["<", "<p", "<p class='x", "</", "</p", "<!--", "<![", "<a href=", "<<>>", "&#xFFFFFFF;", "</div></div>text"]) {
-      expect(() => parseHtml(broken)).not.toThrow();
+      expect(() => tokeniseHtml(broken)).not.toThrow();
     }
     expect(parse("a < b and c<d")).toBe('"a < b and c"');
   });
-});
 
-describe("decodeEntities", () => {
-  it("decodes named, numeric and Windows-1252 references, and leaves unknown ones", () => {
-    expect(decodeEntities("&amp;&lt;&gt;&quot;&apos;&nbsp;&eacute;&mdash;&hellip;&euro;")).toBe("&<>\"'\u00a0é—…€");
-    expect(decodeEntities("&#233;&#xE9;&#150;&#0;&#xD800;&#x110000;")).toBe("éé–\uFFFD\uFFFD\uFFFD");
-    expect(decodeEntities("&amp &nbsp &eacute &bogus; AT&T")).toBe("& \u00a0 &eacute &bogus; AT&T");
+  it("decodes references in text and attributes as browsers do", () => {
+    expect(parse("<p title='&#150; ?a=1&copy=2&amp;b'>&#150;&#x93;caf&eacute &#0;</p>")).toBe('p[title=\u2013 ?a=1&copy=2&b]("–“café \uFFFD")');
   });
+
+  it("reads a self-closed script or title to its end tag, as browsers do, so its content never becomes text", () => {
+    expect(parse("<script/>alert(1)</script><title/>t</title><p>kept</p>")).toBe('p("kept")');
+  });
+
+  it("answers end tags that match nothing against a deep stack in linear time", () => {
+    const started = performance.now();
+    const parsed = tokeniseHtml(`${"<div>".repeat(200_000)}${"</span>".repeat(200_000)}<svg>${"<g>".repeat(200_000)}${"</x>".repeat(200_000)}</svg>end`);
+    // Generous (shared CI machines): quadratic time here would take minutes.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(parsed.truncated).toBe(false);
+  }, 20_000);
+
+  it("stops reading after MAX_ELEMENTS elements and says so", () => {
+    const parsed = tokeniseHtml(`${"<br>".repeat(MAX_ELEMENTS + 10)}<p>after</p>`);
+    expect(parsed.truncated).toBe(true);
+    expect(JSON.stringify(parsed.root)).not.toContain("after");
+  }, 20_000);
 });

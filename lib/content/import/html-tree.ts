@@ -1,18 +1,15 @@
-import { decodeEntities } from "./entities";
-
 /**
- * A small, forgiving HTML parser for the importer (the server has no DOM, and no HTML parser is a
- * direct dependency). It builds just enough of a tree to read documents saved or copied from word
- * processors: elements with lower-case names and attributes, and decoded text.
+ * The importer's document tree, built from htmlparser2's tokens (lib/content/import/tokenise.ts) with
+ * just enough of the browser's rules to read documents saved or copied from word processors:
+ * elements with lower-case names and attributes, and decoded text.
  *
- * Safety and robustness:
- * - script, style, title, textarea, iframe, noscript… are skipped with their content, unparsed;
- *   head, svg, math, object, template, form controls and Word's XML islands are kept out of the tree;
- * - comments, doctypes and processing instructions are skipped; Word's downlevel conditionals
- *   (`<![if !supportLists]>…<![endif]>`, also written as comments) are dropped, except that the list
- *   marker inside `!supportLists` is kept on the paragraph (`listMarker`) so lists can be rebuilt;
- * - single pass, no backtracking regular expressions over the input, nesting capped at MAX_DEPTH
- *   (deeper tags are ignored, their text kept), so hostile input costs linear time and bounded stack.
+ * - script, style, title, textarea, iframe, noscript, head, svg, math, object, template, form controls
+ *   and Word's XML islands are kept out of the tree with everything inside them;
+ * - Word's downlevel conditionals (`<![if !supportLists]>…<![endif]>`, also written as comments) are
+ *   dropped, except that the list marker inside `!supportLists` is kept on the paragraph
+ *   (`listMarker`) so lists can be rebuilt;
+ * - nesting is capped at MAX_DEPTH (deeper tags are ignored, their text kept) and every scope check
+ *   walks at most that far, so hostile input costs linear time and bounded memory.
  */
 
 export type HtmlElement = { name: string; attrs: Record<string, string>; children: HtmlNode[]; listMarker?: string };
@@ -24,10 +21,13 @@ export const MAX_DEPTH = 200;
 export const MAX_ELEMENTS = 1_000_000;
 
 const VOID = new Set(["area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
-/** Elements whose content is not markup: skipped whole. */
-const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"]);
+/** Elements whose content the tokenizer reads as text up to their end tag (a "/>" does not end them). */
+const RAW_TEXT = new Set(["script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "plaintext"]);
 /** Elements kept out of the tree with everything inside them. */
-const DROPPED = new Set(["head", "svg", "math", "object", "applet", "template", "select", "button", "canvas", "video", "audio", "map", "xml", "frameset", "datalist", "picture"]);
+const DROPPED = new Set([
+  ...RAW_TEXT, "noscript", "head", "svg", "math", "object", "applet", "template", "select", "button", "canvas", "video", "audio", "map", "xml", "frameset",
+  "datalist", "picture",
+]);
 /** Elements counted as active content in warnings. */
 const ACTIVE = new Set(["script", "iframe", "object", "embed", "applet", "frame", "frameset"]);
 /** Start tags that close an open paragraph. */
@@ -50,7 +50,7 @@ function isDroppedNamespace(name: string): boolean {
   return /^(?:[vwm]|xml|st1|w10|wp):/.test(name);
 }
 
-class TreeBuilder {
+export class TreeBuilder {
   readonly root = element("#root");
   private readonly stack: HtmlElement[] = [this.root];
   /** Depth of elements kept out of the tree (DROPPED); everything inside is ignored. */
@@ -96,13 +96,9 @@ class TreeBuilder {
     }
   }
 
-  /** An element skipped with its content (script, style…). */
-  raw(name: string) {
-    if (ACTIVE.has(name) && this.conditionalDepth === 0) this.activeContent += 1;
-  }
-
   start(name: string, attrs: Record<string, string>, selfClosing: boolean) {
     if (ACTIVE.has(name)) this.activeContent += 1;
+    if (RAW_TEXT.has(name)) selfClosing = false;
     if (this.conditionalDepth > 0) {
       if (name === "img" && this.droppedDepth === 0) this.conditionalImages += 1;
       return;
@@ -120,7 +116,7 @@ class TreeBuilder {
       if (this.droppedStack.length === 1 && this.droppedStack[0] === "head" && !HEAD_CONTENT.has(name) && !isDroppedNamespace(name)) {
         this.popDropped("head");
       } else {
-        if (!VOID.has(name) && !selfClosing) {
+        if (!VOID.has(name) && !selfClosing && this.droppedStack.length < MAX_DEPTH) {
           this.droppedDepth += 1;
           this.droppedStack.push(name);
         }
@@ -208,163 +204,4 @@ class TreeBuilder {
       if (boundaries.has(open) && (stopAtBoundary || !names.includes(open))) return;
     }
   }
-}
-
-const RAW_END = new Map<string, RegExp>();
-
-function rawEnd(name: string): RegExp {
-  let pattern = RAW_END.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`</${name}(?=[\\s/>])`, "gi");
-    RAW_END.set(name, pattern);
-  }
-  return pattern;
-}
-
-function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-}
-
-function isLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
-
-/** Parses an HTML document or fragment. Never throws on malformed markup. */
-export function parseHtml(html: string): ParsedHtml {
-  const builder = new TreeBuilder();
-  const length = html.length;
-  let i = 0;
-
-  while (i < length) {
-    const lt = html.indexOf("<", i);
-    if (lt === -1) {
-      builder.text(decodeEntities(html.slice(i)));
-      break;
-    }
-    if (lt > i) builder.text(decodeEntities(html.slice(i, lt)));
-    i = lt;
-    const next = html.charCodeAt(i + 1);
-
-    if (next === 33 /* ! */) {
-      if (html.startsWith("<!--", i)) {
-        const close = html.indexOf("-->", i + 4);
-        const body = html.slice(i + 4, close === -1 ? length : close);
-        // Word's "<!--[if !supportLists]-->…<!--[endif]-->": the conditional's content is live markup.
-        const conditional = /^\[((?:if\b[^\]]*)|endif)\]$/i.exec(body.trim());
-        if (conditional) builder.conditional(conditional[1]!);
-        i = close === -1 ? length : close + 3;
-        continue;
-      }
-      if (html.startsWith("<![", i)) {
-        if (html.startsWith("<![CDATA[", i)) {
-          const close = html.indexOf("]]>", i + 9);
-          i = close === -1 ? length : close + 3;
-          continue;
-        }
-        const close = html.indexOf("]>", i + 3);
-        const body = html.slice(i + 3, close === -1 ? length : close);
-        builder.conditional(body);
-        i = close === -1 ? length : close + 2;
-        continue;
-      }
-      const close = html.indexOf(">", i + 2);
-      i = close === -1 ? length : close + 1;
-      continue;
-    }
-    if (next === 63 /* ? */) {
-      const close = html.indexOf(">", i + 2);
-      i = close === -1 ? length : close + 1;
-      continue;
-    }
-    if (next === 47 /* / */) {
-      if (!isLetter(html.charCodeAt(i + 2))) {
-        const close = html.indexOf(">", i + 2);
-        i = close === -1 ? length : close + 1;
-        continue;
-      }
-      let j = i + 2;
-      while (j < length && !isSpace(html.charCodeAt(j)) && html[j] !== "/" && html[j] !== ">") j += 1;
-      const name = html.slice(i + 2, j).toLowerCase();
-      const close = html.indexOf(">", j);
-      i = close === -1 ? length : close + 1;
-      builder.end(name);
-      continue;
-    }
-    if (!isLetter(next)) {
-      builder.text("<");
-      i += 1;
-      continue;
-    }
-
-    // A start tag: name, attributes, optional self-closing slash.
-    let j = i + 1;
-    while (j < length && !isSpace(html.charCodeAt(j)) && html[j] !== "/" && html[j] !== ">") j += 1;
-    const name = html.slice(i + 1, j).toLowerCase();
-    const attrs: Record<string, string> = {};
-    let selfClosing = false;
-    let closed = false;
-    while (j < length) {
-      const code = html.charCodeAt(j);
-      if (isSpace(code)) {
-        j += 1;
-        continue;
-      }
-      if (code === 62 /* > */) {
-        j += 1;
-        closed = true;
-        break;
-      }
-      if (code === 47 /* / */) {
-        selfClosing = html.charCodeAt(j + 1) === 62;
-        j += 1;
-        continue;
-      }
-      const nameStart = j;
-      j += 1; // The first character may be anything but space, "/" or ">" (even "=").
-      while (j < length) {
-        const c = html.charCodeAt(j);
-        if (isSpace(c) || c === 47 || c === 62 || c === 61) break;
-        j += 1;
-      }
-      const attrName = html.slice(nameStart, j).toLowerCase();
-      let k = j;
-      while (k < length && isSpace(html.charCodeAt(k))) k += 1;
-      let value = "";
-      if (html.charCodeAt(k) === 61 /* = */) {
-        k += 1;
-        while (k < length && isSpace(html.charCodeAt(k))) k += 1;
-        const quote = html[k];
-        if (quote === '"' || quote === "'") {
-          const end = html.indexOf(quote, k + 1);
-          value = html.slice(k + 1, end === -1 ? length : end);
-          j = end === -1 ? length : end + 1;
-        } else {
-          let end = k;
-          while (end < length && !isSpace(html.charCodeAt(end)) && html.charCodeAt(end) !== 62) end += 1;
-          value = html.slice(k, end);
-          j = end;
-        }
-      }
-      if (!Object.hasOwn(attrs, attrName)) attrs[attrName] = decodeEntities(value);
-    }
-    i = j;
-    if (!closed) break; // A tag cut off by the end of the input is dropped.
-
-    if (RAW_TEXT.has(name)) {
-      builder.raw(name);
-      if (selfClosing) continue;
-      if (name === "plaintext") break;
-      const pattern = rawEnd(name);
-      pattern.lastIndex = i;
-      const match = pattern.exec(html);
-      if (!match) break;
-      const close = html.indexOf(">", match.index);
-      i = close === -1 ? length : close + 1;
-      continue;
-    }
-    builder.start(name, attrs, selfClosing);
-    if (builder.elements > MAX_ELEMENTS) break;
-  }
-
-  return { root: builder.root, lang: builder.lang, activeContent: builder.activeContent, images: builder.conditionalImages, truncated: builder.elements > MAX_ELEMENTS };
 }
