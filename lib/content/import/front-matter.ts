@@ -147,7 +147,10 @@ function quote(text: string, max = 80): string {
  * blocks without the recognised lines, and warnings for what was left out. `formatted` is true for
  * HTML and Word documents, whose headings and italics are hints.
  */
-export function recogniseFrontMatter(blocks: readonly Block[], options: { formatted: boolean }): { meta: FrontMatter; blocks: Block[]; warnings: string[] } {
+export function recogniseFrontMatter(
+  blocks: readonly Block[],
+  options: { formatted: boolean },
+): { meta: FrontMatter; blocks: Block[]; warnings: string[]; setAside: string[] } {
   const warnings: string[] = [];
   const meta: FrontMatter = { headline: "" };
 
@@ -178,6 +181,8 @@ export function recogniseFrontMatter(blocks: readonly Block[], options: { format
   const consumed = new Set<Line>();
   const replaced = new Map<Line, Inline[]>();
   const notes: string[] = [];
+  /** Recognised lines that become no field: the letterhead, "For immediate release", an embargo line. */
+  const setAside: string[] = [];
 
   const apply = (line: Line, marker: Marker) => {
     consumed.add(line);
@@ -199,6 +204,7 @@ export function recogniseFrontMatter(blocks: readonly Block[], options: { format
         meta.reference ??= marker.value;
         break;
       case "note":
+        setAside.push(line.text);
         if (marker.note === "embargo") warnings.push(`The embargo line ${quote(line.text)} was left out; set the embargo when you schedule the release.`);
         else notes.push(line.text);
         break;
@@ -250,7 +256,10 @@ export function recogniseFrontMatter(blocks: readonly Block[], options: { format
       first = -1;
     }
   }
-  for (const line of letterhead) consumed.add(line);
+  for (const line of letterhead) {
+    consumed.add(line);
+    setAside.push(line.text);
+  }
   if (letterhead.length > 0) warnings.push(`Letterhead lines were left out: ${letterhead.map((line) => line.text).join(" / ")}`);
 
   // 2. The type, date and reference lines; 3. the headline; then any of them again, and a subtitle.
@@ -326,7 +335,7 @@ export function recogniseFrontMatter(blocks: readonly Block[], options: { format
     if (inlines.length === 0) return;
     out.push({ ...block, inlines });
   });
-  return { meta, blocks: out, warnings };
+  return { meta, blocks: out, warnings, setAside };
 }
 
 /** The first `max` lines of inline content, and everything after them as one piece (breaks included). */

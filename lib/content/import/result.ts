@@ -2,34 +2,36 @@ import type { JSONContent } from "@tiptap/core";
 import type { ReleaseContentInput } from "../release";
 import type { Block } from "./blocks";
 import { buildBody } from "./body-json";
-import { groupItems, typedItems } from "./lists";
-import { unwrapLayoutTables } from "./tables";
-import { tidy } from "./tidy";
-import { recogniseFrontMatter } from "./front-matter";
+import type { FrontMatter } from "./front-matter";
+import { recogniseRelease } from "./recognise";
 
 /** What an import recognised: always a headline (possibly empty) and a valid body, plus any metadata found. */
 export type ImportedContent = Partial<Omit<ReleaseContentInput, "headline" | "body">> & { headline: string; body: JSONContent };
 export type ImportResult = { content: ImportedContent; warnings: string[] };
+
+/** The release details of recognised front matter; the document's own language tag wins when it agrees with the type line and is more precise ("en-GB"). */
+export function releaseDetails(meta: FrontMatter, documentLanguage?: string | null): Omit<ImportedContent, "body"> {
+  const details: Omit<ImportedContent, "body"> = { headline: meta.headline };
+  const language = meta.language && documentLanguage?.startsWith(`${meta.language}-`) ? documentLanguage : (meta.language ?? documentLanguage ?? undefined);
+  if (meta.type) details.type = meta.type;
+  if (language) details.language = language;
+  if (meta.releaseDate) details.releaseDate = meta.releaseDate;
+  if (meta.dateline) details.dateline = meta.dateline;
+  if (meta.reference) details.reference = meta.reference;
+  if (meta.subtitle) details.subtitle = meta.subtitle;
+  return details;
+}
 
 /** Blocks from any source → front matter recognised, lists grouped, addresses linked, body built and validated. */
 export function finishImport(
   blocks: readonly Block[],
   options: { formatted: boolean; language?: string | null; warnings?: readonly string[]; truncated?: boolean },
 ): ImportResult {
-  const front = recogniseFrontMatter(unwrapLayoutTables(tidy(blocks, { link: false })), { formatted: options.formatted });
-  const warnings = [...front.warnings, ...(options.warnings ?? [])];
-  const body = buildBody(tidy(groupItems(typedItems(front.blocks)), { link: true }), warnings, { truncated: options.truncated });
-  const { meta } = front;
-  const content: ImportedContent = { headline: meta.headline, body };
-  // The document's own language tag wins when it agrees with the type line and is more precise ("en-GB").
-  const language = meta.language && options.language?.startsWith(`${meta.language}-`) ? options.language : (meta.language ?? options.language ?? undefined);
-  if (meta.type) content.type = meta.type;
-  if (language) content.language = language;
-  if (meta.releaseDate) content.releaseDate = meta.releaseDate;
-  if (meta.dateline) content.dateline = meta.dateline;
-  if (meta.reference) content.reference = meta.reference;
-  if (meta.subtitle) content.subtitle = meta.subtitle;
+  const release = recogniseRelease(blocks, { formatted: options.formatted });
+  const warnings = [...release.warnings, ...(options.warnings ?? [])];
+  const body = buildBody(release.blocks, warnings, { truncated: options.truncated });
+  const content: ImportedContent = { ...releaseDetails(release.meta, options.language), body };
   const empty = (body.content ?? []).every((node) => node.type === "paragraph" && !node.content);
-  if (empty && meta.headline === "") return { content, warnings: ["No text was found in the document."] };
+  if (empty && release.meta.headline === "") return { content, warnings: ["No text was found in the document."] };
   return { content, warnings };
 }

@@ -13,6 +13,7 @@ import { finishImport, type ImportResult } from "./result";
  *   it), long lines are paragraphs of their own and runs of short lines are kept together with breaks.
  * - Lines starting with "-", "•", "*" (or "·", "–") are bulleted list items, "1." or "2)" numbered
  *   ones; indentation nests them; an indented line after an item continues it.
+ * - Lines starting with "#" to "######" and a space are headings (as Markdown writes them).
  */
 
 const TAB = "    ";
@@ -20,6 +21,9 @@ const TAB = "    ";
 const SHORT_LINE = 60;
 /** Deeper indentation than this many list levels is read as the deepest level. */
 const MAX_LEVEL = 9;
+
+/** "## Heading", with optional closing hashes ("## Heading ##"). */
+const HEADING_LINE = /^(#{1,6})[ \t]+(\S.*?)(?:[ \t]+#+)?$/;
 
 type Line = { text: string; indent: number };
 
@@ -81,6 +85,13 @@ export function textToBlocks(text: string): { blocks: Block[]; truncated: boolea
       listIndents = [];
       continue;
     }
+    const heading = HEADING_LINE.exec(line.text);
+    if (heading) {
+      close();
+      listIndents = [];
+      blocks.push({ kind: "heading", level: heading[1]!.length, inlines: textInlines(heading[2]!) });
+      continue;
+    }
     const marker = listMarker(line.text);
     if (marker && !(marker.ordered && parseDateLine(line.text))) {
       close();
@@ -130,9 +141,14 @@ export function textToBlocks(text: string): { blocks: Block[]; truncated: boolea
  * dateline, reference) and a valid body, with warnings for what was left out.
  */
 export function importPlainText(text: string): ImportResult {
-  // Text beyond MAX_SOURCE_TEXT could never fit in a body: it is not read at all.
+  const read = readPlainText(text);
+  return finishImport(read.blocks, { formatted: false, truncated: read.truncated });
+}
+
+/** textToBlocks within the source limits: text beyond MAX_SOURCE_TEXT could never fit in a body, so it is not read at all. */
+export function readPlainText(text: string): { blocks: Block[]; truncated: boolean } {
   const truncated = text.length > MAX_SOURCE_TEXT;
   const source = truncated ? text.slice(0, Math.max(text.lastIndexOf("\n", MAX_SOURCE_TEXT), MAX_SOURCE_TEXT / 2)) : text;
   const read = textToBlocks(source);
-  return finishImport(read.blocks, { formatted: false, truncated: truncated || read.truncated });
+  return { blocks: read.blocks, truncated: truncated || read.truncated };
 }
