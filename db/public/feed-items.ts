@@ -3,7 +3,6 @@ import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { LANGUAGE_PATTERN } from "@/lib/content/release";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
-import { leadImageKey } from "@/lib/feeds/content";
 import type { FeedScope } from "@/lib/feeds/discovery";
 import { languageName } from "@/lib/i18n/languages";
 import type { FeedSource, FeedSourceItem } from "@/lib/feeds/model";
@@ -74,8 +73,8 @@ async function scopeName(database: Database, scope: FeedScope, defaultLanguage: 
  * One feed's data, read without a cache (integration tests call it directly). Reads live publications
  * only (retracted_at is null): drafts, pending, scheduled and embargoed releases have no publications
  * row at all, and trashing needs the release not to be live. Besides publications it reads the
- * organisation's settings, topic and type names, and the size and type of each entry's lead image from
- * the media table (only keys that appear in a live publication's body).
+ * organisation's settings, topic and type names, and the size and type of each entry's lead image
+ * (`publications.lead_image`, written with the publication) from the media table.
  *
  * `lastModified` is the newest change to any publication (retractions included) or to the settings,
  * not only to the items listed: a retraction, or an update that removes a topic, takes an entry out of
@@ -113,7 +112,7 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
     (await database.select({ slug: topics.slug, name: topics.name }).from(topics).orderBy(asc(topics.slug))).map((topic) => [topic.slug, topic.name]),
   );
 
-  const imageKeys = [...new Set(rows.map((row) => leadImageKey(row.html)).filter((key): key is string => key !== null))];
+  const imageKeys = [...new Set(rows.flatMap((row) => (row.leadImage ? [row.leadImage.key] : [])))];
   const images = new Map(
     imageKeys.length === 0
       ? []
@@ -130,8 +129,7 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
   const lastModified = new Date(Math.max(0, ...changes.map((value) => value.getTime())));
 
   const items: FeedSourceItem[] = rows.map((row) => {
-    const key = leadImageKey(row.html);
-    const image = key ? images.get(key) : undefined;
+    const image = row.leadImage ? images.get(row.leadImage.key) : undefined;
     return {
       releaseId: row.releaseId,
       slug: row.slug,

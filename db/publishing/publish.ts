@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { bodyToPlainText, renderBodyHtml, summaryFrom } from "@/lib/content/render";
+import { leadImageOf } from "@/lib/content/lead-image";
 import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
 import { safeTimeZone } from "@/lib/public/date-range";
@@ -53,6 +54,7 @@ export async function writePublication(
     notesToEditorsHtml: revision.notesToEditors ? renderBodyHtml(revision.notesToEditors) : null,
     boilerplate: revision.boilerplate,
     mediaKeys: mediaKeysOf(revision),
+    leadImage: leadImageOf(revision.body),
     updatedAt: now,
     publishedBy,
     retractedAt: null,

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import { customType, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import type { LeadImage } from "../../lib/content/lead-image";
 import { searchConfigCaseSql } from "../../lib/public/search-config";
 import type { MediaContact } from "./settings";
 import type { RelatedDocument } from "./releases";
@@ -51,6 +52,8 @@ export const publications = pgTable(
     corrections: jsonb("corrections").$type<PublicNote[]>().notNull().default([]),
     /** Media files the live version uses: the only ones /media serves to the public. */
     mediaKeys: jsonb("media_keys").$type<string[]>().notNull().default([]),
+    /** The body's first image (lib/content/lead-image.ts), for feeds' enclosures and the share image. */
+    leadImage: jsonb("lead_image").$type<LeadImage>(),
     publishedAt: timestamp("published_at", { withTimezone: true }).notNull(),
     /**
      * The organisation's time zone, in which an undated release's publication instant becomes its day.

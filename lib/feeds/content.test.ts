@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { absoluteUrls, entryContentHtml, leadImageKey } from "./content";
+import { absoluteUrls, entryContentHtml } from "./content";
 import type { FeedSourceItem } from "./model";
 
 const siteUrl = "https://press.example";
@@ -29,17 +29,6 @@ describe("absoluteUrls", () => {
     );
     const untouched = '<a href="https://example.org/">x</a><a href="//evil.example/">y</a><p>src="/media/in-text"</p><p>a src=&quot;/x&quot;</p>';
     expect(absoluteUrls(untouched, siteUrl)).toBe(untouched.replace(' src="/media/in-text"', ' src="https://press.example/media/in-text"'));
-  });
-});
-
-describe("leadImageKey", () => {
-  it("finds the first image of the body", () => {
-    expect(leadImageKey(item().html)).toBe("0123456789ab.png");
-    expect(leadImageKey('<img src="/media/first-image.jpg" alt="a"><img src="/media/second-image.jpg" alt="b">')).toBe("first-image.jpg");
-    expect(leadImageKey("<p>No images</p>")).toBeNull();
-    expect(leadImageKey('<img src="https://example.org/a.png" alt="x">')).toBeNull();
-    expect(leadImageKey('<img src="/media/../secret" alt="x">')).toBeNull();
-    expect(leadImageKey('<img src="/media/AB" alt="x">')).toBeNull();
   });
 });
 

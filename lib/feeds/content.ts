@@ -1,4 +1,3 @@
-import { MEDIA_KEY_PATTERN } from "@/lib/content/extensions";
 import { formatInstantDate } from "@/lib/format/dates";
 import { escapeHtml } from "@/lib/html/escape";
 import type { FeedSourceItem } from "./model";
@@ -10,13 +9,6 @@ import type { FeedSourceItem } from "./model";
  */
 export function absoluteUrls(html: string, siteUrl: string): string {
   return html.replace(/(\s(?:src|href)=")\/(?!\/)/g, `$1${siteUrl}/`);
-}
-
-/** The media key of the first image in a rendered body, or null. */
-export function leadImageKey(html: string): string | null {
-  const match = /<img\s[^>]*?src="\/media\/([^"/?#]+)"/.exec(html);
-  const key = match?.[1];
-  return key && MEDIA_KEY_PATTERN.test(key) ? key : null;
 }
 
 /**

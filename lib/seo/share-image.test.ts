@@ -1,37 +1,29 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstBodyImage, generatedShareImage, hasShareGlyph, shareImageText } from "./share-image";
+import { generatedShareImage, hasShareGlyph, leadShareImage, shareImageText } from "./share-image";
 
 const SITE = "https://news.example.org";
 const PNG = "0123456789abcdef0123456789abcdef.png";
 const JPG = "fedcba9876543210fedcba9876543210.jpg";
 const PDF = "00112233445566778899aabbccddeeff.pdf";
 
-const figure = (key: string, attributes = 'alt="The new plant" width="640" height="480"') =>
-  `<figure><img src="/media/${key}" ${attributes} loading="lazy"><figcaption>Caption</figcaption></figure>`;
-
-describe("firstBodyImage", () => {
-  it("takes the first uploaded image of the body, absolute, with its size, alt text and type", () => {
-    const html = `<p>Text</p>${figure(JPG, 'alt="A &quot;quoted&quot; &lt;b&gt; &amp; more" width="800" height="600"')}${figure(PNG)}`;
-    expect(firstBodyImage(html, [PNG, JPG], SITE)).toEqual({
+describe("leadShareImage", () => {
+  it("is the publication's lead image, absolute, with its size, alt text and type", () => {
+    expect(leadShareImage({ key: JPG, alt: 'A "quoted" <b> & more', width: 800, height: 600 }, SITE)).toEqual({
       url: `${SITE}/media/${JPG}`,
       width: 800,
       height: 600,
       alt: 'A "quoted" <b> & more',
       type: "image/jpeg",
     });
+    expect(leadShareImage({ key: PNG, alt: "", width: null, height: null }, SITE)).toMatchObject({ width: null, height: null, type: "image/png" });
   });
 
-  it("leaves out sizes it cannot trust", () => {
-    expect(firstBodyImage(figure(PNG, 'alt="" width="0" height="wide"'), [PNG], SITE)).toMatchObject({ width: null, height: null, alt: "" });
-  });
-
-  it("is null without an image, or for a file the publication does not list (the public could not load it)", () => {
-    expect(firstBodyImage("<p>No pictures here.</p>", [PNG], SITE)).toBeNull();
-    expect(firstBodyImage(figure(PNG), [], SITE)).toBeNull();
-    expect(firstBodyImage(figure(PDF), [PDF], SITE)).toBeNull();
-    expect(firstBodyImage('<img src="https://elsewhere.example/x.png" alt="">', ["https://elsewhere.example/x.png"], SITE)).toBeNull();
+  it("is null without a lead image, or when its file is not a picture", () => {
+    expect(leadShareImage(null, SITE)).toBeNull();
+    expect(leadShareImage({ key: PDF, alt: "Programme", width: null, height: null }, SITE)).toBeNull();
+    expect(leadShareImage({ key: "0123456789abcdef.constructor", alt: "x", width: null, height: null }, SITE)).toBeNull();
   });
 });
 

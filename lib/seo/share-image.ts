@@ -1,4 +1,4 @@
-import { decodeAttribute } from "@/lib/html/decode-entities";
+import type { LeadImage } from "@/lib/content/lead-image";
 import { MEDIA_TYPES, type MediaExtension } from "@/lib/media/files";
 
 /** The picture social networks show with a link to a release. */
@@ -6,41 +6,16 @@ export type ShareImage = { url: string; width: number | null; height: number | n
 
 export const SHARE_IMAGE_SIZE = { width: 1200, height: 630 } as const;
 
-const IMG_TAG = /<img\s[^>]*>/i;
-
-function attribute(tag: string, name: string): string | null {
-  const match = new RegExp(`\\s${name}="([^"]*)"`, "i").exec(tag);
-  return match ? decodeAttribute(match[1]!) : null;
-}
-
-function dimension(value: string | null): number | null {
-  if (!value || !/^\d{1,5}$/.test(value)) return null;
-  const number = Number(value);
-  return number > 0 ? number : null;
-}
-
 /**
- * The first uploaded image of a published body, as an absolute share image; null when there is none.
- * The HTML is our own renderer's (lib/content/render.ts: `<img src="/media/<key>" alt width height>`),
- * and only a key the publication lists among its files counts, since /media serves nothing else to
- * the public.
+ * The body's lead image (publications.lead_image) as an absolute share image; null when there is none
+ * or its file is not a picture.
  */
-export function firstBodyImage(html: string, mediaKeys: readonly string[], siteUrl: string): ShareImage | null {
-  const tag = IMG_TAG.exec(html)?.[0];
-  if (!tag) return null;
-  const src = attribute(tag, "src");
-  const key = src?.startsWith("/media/") ? src.slice("/media/".length) : null;
-  if (!key || !mediaKeys.includes(key)) return null;
-  const extension = key.slice(key.lastIndexOf(".") + 1) as MediaExtension;
-  const type = MEDIA_TYPES[extension];
+export function leadShareImage(image: LeadImage | null, siteUrl: string): ShareImage | null {
+  if (!image) return null;
+  const extension = image.key.slice(image.key.lastIndexOf(".") + 1);
+  const type = Object.hasOwn(MEDIA_TYPES, extension) ? MEDIA_TYPES[extension as MediaExtension] : undefined;
   if (!type || type.kind !== "image") return null;
-  return {
-    url: `${siteUrl}/media/${key}`,
-    width: dimension(attribute(tag, "width")),
-    height: dimension(attribute(tag, "height")),
-    alt: attribute(tag, "alt") ?? "",
-    type: type.mimeType,
-  };
+  return { url: `${siteUrl}/media/${image.key}`, width: image.width, height: image.height, alt: image.alt, type: type.mimeType };
 }
 
 /** The generated card's address; `version` changes with the content, so social networks fetch it again. */

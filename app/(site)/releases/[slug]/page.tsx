@@ -11,7 +11,7 @@ import { markGone } from "@/lib/http/gone";
 import { safeAccent } from "@/lib/public/labels";
 import { jsonLdScript } from "@/lib/seo/json-ld";
 import { releaseJsonLd, releaseMetadata, retractedMetadata, type ReleaseSeoInput } from "@/lib/seo/release-seo";
-import { firstBodyImage, generatedShareImage } from "@/lib/seo/share-image";
+import { generatedShareImage, leadShareImage } from "@/lib/seo/share-image";
 import { Tombstone } from "./tombstone";
 import { mediaUrl } from "@/lib/media/files";
 
@@ -39,7 +39,7 @@ function seoInput(
     release: { ...release, topicNames: release.topics.map((slug) => topicNames[slug] ?? slug) },
     translations,
     image:
-      firstBodyImage(release.html, release.mediaKeys, env.siteUrl) ??
+      leadShareImage(release.leadImage, env.siteUrl) ??
       generatedShareImage(env.siteUrl, release.slug, release.headline, release.contentHash),
   };
 }
