@@ -7,7 +7,6 @@ import {
   malformedActionBody,
   requestScheme,
   siteOriginOf,
-  // @ts-expect-error -- a plain .mjs module of the production server, without type declarations
 } from "./request-guard.mjs";
 
 type Headers = Record<string, string | undefined>;

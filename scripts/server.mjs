@@ -2,8 +2,8 @@
 // app sees comes from the socket (or trusted proxies), never from a header a client made up; so do the
 // forwarded host and scheme. It refuses, before Next, what Next would answer with a 500 (addresses that
 // do not decode, server actions from another origin or with an unreadable body: request-guard.mjs). It
-// also answers repeats of shareable public responses from memory (response-cache.mjs), sends 410 for
-// retracted releases and 301 for moved ones.
+// also answers repeats of shareable public responses from memory, and sends 410 for retracted releases
+// and 301 for moved ones (public-responses.mjs).
 import http from "node:http";
 import { Readable } from "node:stream";
 import next from "next";
@@ -18,7 +18,7 @@ import {
   requestScheme,
   siteOriginOf,
 } from "./request-guard.mjs";
-import { answerFromCache, cacheKeyOf, keepWhenShareable } from "./response-cache.mjs";
+import { answerOrWatch } from "./public-responses.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-pressroom-client-address";
 const port = Number(process.env.PORT || 3000);
@@ -29,39 +29,6 @@ const siteOrigin = siteOriginOf(process.env.SITE_URL, port);
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
 const handle = app.getRequestHandler();
-
-/**
- * Next answers permanentRedirect() with 308. For the GET of an old release address that means the same
- * as 301, which is what feed readers, crawlers and older clients expect, so say 301.
- */
-function answerMovedReleasesWith301(req, res) {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/releases/")) return;
-  const writeHead = res.writeHead;
-  res.writeHead = function (statusCode, ...rest) {
-    if (statusCode !== 308) return writeHead.call(this, statusCode, ...rest);
-    // Next adds the Location header twice (same value); send it once.
-    const location = this.getHeader("location");
-    if (Array.isArray(location)) this.setHeader("location", location[0]);
-    return writeHead.call(this, 301, ...rest);
-  };
-}
-
-const GONE_PATHS = Symbol.for("pressroom.gone-paths");
-
-/**
- * A retracted release's page renders a tombstone and marks its path (lib/http/gone.ts); Next's page
- * cache can only store 200 or 404, so the status of a marked path becomes 410 Gone here.
- */
-function answerRetractedReleasesWith410(req, res) {
-  if ((req.method !== "GET" && req.method !== "HEAD") || !req.url?.startsWith("/releases/")) return;
-  const path = req.url.split("?")[0].replace(/\/+$/, "");
-  const writeHead = res.writeHead;
-  res.writeHead = function (statusCode, ...rest) {
-    const gone = globalThis[GONE_PATHS];
-    if (statusCode === 200 && gone?.has(path)) return writeHead.call(this, 410, ...rest);
-    return writeHead.call(this, statusCode, ...rest);
-  };
-}
 
 /** A refusal made here, before Next: plain text, never cached. */
 function refuse(res, status, message, headers = {}) {
@@ -130,11 +97,7 @@ async function admitServerAction(req, res) {
 }
 
 function serve(req, res) {
-  const cacheKey = cacheKeyOf(req, requestScheme(req.headers, trustedHops));
-  if (cacheKey && answerFromCache(cacheKey, req, res)) return;
-  answerMovedReleasesWith301(req, res);
-  answerRetractedReleasesWith410(req, res);
-  if (cacheKey) keepWhenShareable(cacheKey, req, res);
+  if (answerOrWatch(req, res, requestScheme(req.headers, trustedHops))) return;
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;

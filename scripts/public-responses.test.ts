@@ -1,32 +1,49 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { clearGone, markGone } from "@/lib/http/gone";
 import { clearPublicResponses } from "@/lib/http/public-responses";
-// @ts-expect-error -- a plain .mjs module of the production server, without type declarations
-import { answerFromCache, cacheKeyOf, keepWhenShareable, remember } from "./response-cache.mjs";
+import { answerOrWatch, cacheKeyOf, isGone, remember } from "./public-responses.mjs";
 
-type Reply = { status?: number; headers?: Record<string, string>; body?: string; delayMs?: number; useWriteHead?: boolean };
+type Reply = {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string;
+  delayMs?: number;
+  /** How the stand-in sends its head: setHeader (Next's usual way), writeHead's object, or its flat array. */
+  head?: "setHeader" | "object" | "array";
+  /** How it sends its body: two strings, or bytes as Next's streams do. */
+  bytes?: boolean;
+};
 
 /** A stand-in for Next's handler behind the same wiring as scripts/server.mjs; counts what reaches it. */
 let reached = 0;
 let replies: Record<string, Reply> = {};
 let base = "";
 const server = http.createServer(async (req, res) => {
-  const key = cacheKeyOf(req);
-  if (key && answerFromCache(key, req, res)) return;
-  if (key) keepWhenShareable(key, req, res);
+  if (answerOrWatch(req, res, "http")) return;
   reached += 1;
-  const reply = replies[req.url!.split("?")[0]!] ?? { status: 404, body: "missing" };
+  const reply = replies[req.url!.split("?")[0]!.replace(/(.)\/$/, "$1")] ?? { status: 404, body: "missing" };
   if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
   const headers = { "content-type": "text/html; charset=utf-8", ...reply.headers };
-  if (reply.useWriteHead) res.writeHead(reply.status ?? 200, headers);
+  if (reply.head === "object") res.writeHead(reply.status ?? 200, headers);
+  else if (reply.head === "array") res.writeHead(reply.status ?? 200, Object.entries(headers).flatMap(([name, value]) => [value].flat().flatMap((one) => [name, one])));
   else {
     res.statusCode = reply.status ?? 200;
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   }
-  res.write(reply.body?.slice(0, 3) ?? "");
-  res.end(reply.body?.slice(3) ?? "");
+  const body = reply.body ?? "";
+  if (reply.bytes) {
+    const encoded = new TextEncoder().encode(body);
+    res.write(encoded.subarray(0, 3));
+    res.end(encoded.subarray(3));
+  } else {
+    res.write(body.slice(0, 3));
+    res.end(body.slice(3));
+  }
 });
+
+const get = (path: string, init?: RequestInit) => fetch(base + path, { redirect: "manual", ...init });
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -35,6 +52,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   clearPublicResponses();
+  clearGone("/releases/gone");
   reached = 0;
   replies = {};
 });
@@ -43,7 +61,7 @@ const SHARED = { "cache-control": "s-maxage=60, stale-while-revalidate=300" };
 
 describe("the production server's copy of shareable public responses", () => {
   it("serves a shareable page from its copy, with the same status, headers and body, until a public change empties it", async () => {
-    replies["/releases/a"] = { body: "<p>Release A</p>", headers: { ...SHARED, "x-nextjs-cache": "HIT" }, useWriteHead: true };
+    replies["/releases/a"] = { body: "<p>Release A</p>", headers: { ...SHARED, "x-nextjs-cache": "HIT" }, head: "object" };
     const first = await fetch(`${base}/releases/a`);
     const second = await fetch(`${base}/releases/a`);
     expect(reached).toBe(1);
@@ -142,5 +160,92 @@ describe("the production server's copy of shareable public responses", () => {
     expect(cacheKeyOf(request({ "x-forwarded-proto": "https" }), "http")).toBe(plain);
     expect(cacheKeyOf(request({ "x-forwarded-proto": "nonsense-per-request" }), "http")).toBe(plain);
     expect(cacheKeyOf(request({}), "https")).not.toBe(plain);
+  });
+
+  it("replays headers sent through writeHead's flat array, and bodies written as bytes, as they went out", async () => {
+    replies["/feed.xml"] = { body: "<rss>Zürich</rss>", head: "array", bytes: true, headers: { ...SHARED, "content-type": "application/rss+xml", link: ["<a>; rel=hub", "<b>; rel=self"] } };
+    const first = await get("/feed.xml");
+    const second = await get("/feed.xml");
+    expect(reached).toBe(1);
+    expect(await second.text()).toBe("<rss>Zürich</rss>");
+    expect(await first.text()).toBe("<rss>Zürich</rss>");
+    expect(second.headers.get("content-type")).toBe("application/rss+xml");
+    expect(second.headers.get("link")).toBe("<a>; rel=hub, <b>; rel=self");
+    expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength("<rss>Zürich</rss>")));
+  });
+
+  it("answers HEAD from a copy without a body, and never keeps a HEAD's own answer", async () => {
+    replies["/releases/a"] = { body: "<p>A</p>", headers: SHARED };
+    await get("/releases/a", { method: "HEAD" });
+    await get("/releases/a", { method: "HEAD" });
+    expect(reached).toBe(2);
+    await get("/releases/a");
+    const head = await get("/releases/a", { method: "HEAD" });
+    expect(reached).toBe(3);
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    expect(head.headers.get("content-length")).toBe("8");
+  });
+});
+
+describe("the statuses Next cannot give", () => {
+  it("answers 410 for a release whose page marked its tombstone, from the copy too, until the mark is cleared", async () => {
+    replies["/releases/gone"] = { body: "<h1>Retracted</h1>", headers: SHARED };
+    expect((await get("/releases/gone")).status).toBe(200);
+    clearPublicResponses();
+    markGone("/releases/gone");
+    for (const path of ["/releases/gone", "/releases/gone", "/releases/gone/", "/releases/gone?ref=feed"]) expect((await get(path)).status, path).toBe(410);
+    expect((await get("/releases/gone", { method: "HEAD" })).status).toBe(410);
+    expect((await get("/releases/gone", { headers: { RSC: "1" } })).status).toBe(410);
+    expect(reached).toBe(5); // the first 200, the first 410, the trailing slash, the query string and the RSC request
+    replies["/releases/gone"] = { body: "<h1>Retracted</h1>", headers: SHARED, head: "object" };
+    clearPublicResponses();
+    expect((await get("/releases/gone")).status).toBe(410);
+
+    clearGone("/releases/gone");
+    clearPublicResponses();
+    expect((await get("/releases/gone")).status).toBe(200);
+  });
+
+  it("sends 410 only for a 200 of a release address read with GET or HEAD", async () => {
+    markGone("/releases/gone");
+    replies["/releases/gone"] = { status: 404, body: "missing" };
+    expect((await get("/releases/gone")).status).toBe(404);
+    replies["/releases/gone"] = { body: "ok" };
+    expect((await get("/releases/gone", { method: "POST" })).status).toBe(200);
+    markGone("/topics/gone");
+    replies["/topics/gone"] = { body: "ok" };
+    expect((await get("/topics/gone")).status).toBe(200);
+    clearGone("/topics/gone");
+  });
+
+  it("turns Next's 308 for a moved release into a 301 with one Location, whichever way the head is sent", async () => {
+    for (const head of ["setHeader", "object", "array"] as const) {
+      clearPublicResponses();
+      replies["/releases/old-name"] = { status: 308, head, body: "/releases/new-name", headers: { location: ["/releases/new-name", "/releases/new-name"], ...SHARED } };
+      const moved = await get("/releases/old-name");
+      expect(moved.status, head).toBe(301);
+      expect(moved.headers.get("location"), head).toBe("/releases/new-name");
+      expect((await get("/releases/old-name")).status, `${head}, from the copy`).toBe(301);
+    }
+    replies["/elsewhere"] = { status: 308, body: "", headers: { location: "/there" } };
+    expect((await get("/elsewhere")).status).toBe(308);
+  });
+});
+
+describe("the registry", () => {
+  it("is one per process, shared by every copy of the module (Next bundles its own for the app)", async () => {
+    vi.resetModules();
+    const copy = (await import("./public-responses.mjs")) as typeof import("./public-responses.mjs");
+    copy.markGone("/releases/marked-by-the-app");
+    expect(isGone("/releases/marked-by-the-app")).toBe(true);
+    copy.clearGone("/releases/marked-by-the-app");
+    expect(isGone("/releases/marked-by-the-app")).toBe(false);
+
+    replies["/releases/a"] = { body: "A", headers: SHARED };
+    await get("/releases/a");
+    copy.clearPublicResponses();
+    await get("/releases/a");
+    expect(reached).toBe(2);
   });
 });
