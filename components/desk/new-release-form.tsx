@@ -7,21 +7,41 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { draftChange, type PastedDetails } from "@/lib/content/paste";
+import { type PastedDetailsDraft, PastedDetailsFields } from "./pasted-details-fields";
 
-export function NewReleaseForm() {
+export function NewReleaseForm({ types }: { types: { slug: string; name: string }[] }) {
   const [headline, setHeadline] = useState("");
   const [body, setBody] = useState<JSONContent | null>(null);
+  const [details, setDetails] = useState<PastedDetailsDraft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
   function create(event: React.FormEvent) {
     event.preventDefault();
     startTransition(async () => {
+      // An emptied type or language is left to the defaults rather than sent as null.
+      const { type, language, ...rest } = details ?? {};
       const result = await createReleaseAction({
-        contentJson: JSON.stringify({ headline, body: body ?? { type: "doc", content: [{ type: "paragraph" }] } }),
+        contentJson: JSON.stringify({
+          headline,
+          body: body ?? { type: "doc", content: [{ type: "paragraph" }] },
+          ...rest,
+          ...(type ? { type } : {}),
+          ...(language ? { language } : {}),
+        }),
       });
       if (result && !result.ok) setError(result.message);
     });
+  }
+
+  function fill(pasted: PastedDetails) {
+    const { headline: pastedHeadline, ...change } = draftChange(
+      pasted,
+      types.map((type) => type.slug),
+    );
+    if (pastedHeadline !== undefined) setHeadline(pastedHeadline);
+    setDetails(change);
   }
 
   return (
@@ -34,8 +54,11 @@ export function NewReleaseForm() {
       </div>
       <div className="space-y-1.5">
         <span className="block text-sm font-medium">Text</span>
-        <BodyEditor id="release-body" label="Release text" onChange={setBody} />
+        <BodyEditor id="release-body" label="Release text" onChange={setBody} onPastedDetails={fill} />
       </div>
+      {details && Object.keys(details).length > 0 && (
+        <PastedDetailsFields details={details} types={types} onChange={(change) => setDetails((current) => ({ ...current, ...change }))} />
+      )}
       {error && (
         <Notice tone="error" testId="create-error">
           {error}

@@ -6,6 +6,7 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { draftChange } from "@/lib/content/paste";
 import { bodyToPlainText } from "@/lib/content/render";
 import { validateBody } from "@/lib/content/validate";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
@@ -234,6 +235,7 @@ export function ReleaseWorkspace(props: {
               editable={editorEditable}
               onReady={onEditorReady}
               onChange={(body) => update({ body })}
+              onPastedDetails={(details) => update(draftChange(details, props.types.map((type) => type.slug)))}
             />
           ) : (
             <p className="text-sm text-slate-600">This release cannot be edited in its current state.</p>

@@ -1,12 +1,16 @@
 "use client";
 
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bodyExtensions } from "@/lib/content/extensions";
-import { cleanPastedHtml } from "@/lib/content/paste";
+import { type PastedDetails, type PastedRelease, readPaste } from "@/lib/content/paste";
+import { isEmptyDocument } from "@/lib/content/release";
 import { BodyToolbar } from "./body-toolbar";
 import { ImageForm, uploadImage, type UploadedMedia } from "./image-form";
 import { LinkForm } from "./link-form";
+import { beforePaste, type BeforePaste, insertBody, replacePaste } from "./paste-into";
+import { PasteOffer } from "./paste-offer";
 
 export type BodyEditorProps = {
   /** The stored body (Tiptap JSON); read once, when the editor is created. */
@@ -23,7 +27,15 @@ export type BodyEditorProps = {
   id: string;
   /** ids of elements describing the field (hint, server error), for aria-describedby. */
   describedBy?: string;
+  /**
+   * Given, a paste that starts like a whole release offers to fill in its details: on acceptance the
+   * front matter leaves the text and this is called with the details.
+   */
+  onPastedDetails?: (details: PastedDetails) => void;
 };
+
+/** A whole-release paste waiting for a decision; it lapses as soon as the text changes. */
+type Offer = { release: PastedRelease; before: BeforePaste; after: unknown };
 
 /** Reading speed used for "about N min read". */
 const WORDS_PER_MINUTE = 200;
@@ -31,19 +43,27 @@ const WORDS_PER_MINUTE = 200;
 /**
  * The release body editor: Tiptap with the same extension list the server validates and renders
  * with. Created after mount (immediatelyRender: false); under Cache Components put it inside
- * <Suspense>. Ctrl/Cmd+K opens the link form. Pasted HTML goes through cleanPastedHtml first.
+ * <Suspense>. Ctrl/Cmd+K opens the link form. A paste is read by readPaste (the importer's pipeline:
+ * headings, lists and links recognised in HTML and plain text); one copied from a Tiptap editor
+ * (`data-pm-slice`) is left to ProseMirror, which keeps its figures and exact structure within the schema.
  */
-export function BodyEditor({ initialContent, onChange, onReady, editable = true, label, id, describedBy }: BodyEditorProps) {
+export function BodyEditor({ initialContent, onChange, onReady, editable = true, label, id, describedBy, onPastedDetails }: BodyEditorProps) {
   const [linkOpen, setLinkOpen] = useState(false);
   const [upload, setUpload] = useState<{ state: "uploading" } | { state: "describe"; media: UploadedMedia } | { state: "error"; error: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   // Stable identities: useEditor compares options on every render and would otherwise reconfigure.
   const [extensions] = useState(bodyExtensions);
   const [content] = useState(() => initialContent ?? undefined);
-  const callbacks = useRef({ onChange, onReady });
+  const callbacks = useRef({ onChange, onReady, onPastedDetails });
   useEffect(() => {
-    callbacks.current = { onChange, onReady };
+    callbacks.current = { onChange, onReady, onPastedDetails };
   });
+  const [offer, setOffer] = useState<Offer | null>(null);
+  const offerRef = useRef<Offer | null>(null);
+  const showOffer = (next: Offer | null) => {
+    offerRef.current = next;
+    setOffer(next);
+  };
   const editorProps = useMemo(
     () => ({
       attributes: {
@@ -62,7 +82,21 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
           "[&_.ProseMirror-selectednode]:outline-2 [&_.ProseMirror-selectednode]:outline-sky-600",
         ].join(" "),
       },
-      transformPastedHTML: (html: string) => cleanPastedHtml(html),
+      handleDOMEvents: {
+        paste: (view: EditorView, event: ClipboardEvent) => {
+          const data = event.clipboardData;
+          if (!view.editable || !data) return false;
+          const html = data.getData("text/html");
+          if (html.includes("data-pm-slice")) return false;
+          const paste = readPaste({ html, text: data.getData("text/plain") });
+          if (!paste) return false;
+          event.preventDefault();
+          const before = beforePaste(view.state);
+          if (!isEmptyDocument(paste.body)) view.dispatch(insertBody(view.state, paste.body));
+          if (paste.release && callbacks.current.onPastedDetails) showOffer({ release: paste.release, before, after: view.state.doc });
+          return true;
+        },
+      },
       handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
           event.preventDefault();
@@ -82,7 +116,10 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
     immediatelyRender: false,
     editorProps,
     onCreate: () => callbacks.current.onReady?.(),
-    onUpdate: ({ editor }) => callbacks.current.onChange?.(editor.getJSON()),
+    onUpdate: ({ editor }) => {
+      if (offerRef.current && offerRef.current.after !== editor.state.doc) showOffer(null);
+      callbacks.current.onChange?.(editor.getJSON());
+    },
   });
 
   useEffect(() => {
@@ -112,6 +149,14 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
     setUpload(result.ok ? { state: "describe", media: result.media } : { state: "error", error: result.error });
   };
 
+  const acceptOffer = () => {
+    if (!offer) return;
+    showOffer(null);
+    editor.view.dispatch(replacePaste(editor.state, offer.before, offer.release.body));
+    callbacks.current.onPastedDetails?.(offer.release.details);
+    editor.commands.focus();
+  };
+
   const linkFormId = `${id}-link`;
   const imageFormId = `${id}-image`;
   return (
@@ -135,6 +180,16 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
           aria-label="Image file"
           onChange={(event) => void onFile(event.target.files?.[0])}
         />
+        {editable && offer && (
+          <PasteOffer
+            release={offer.release}
+            onAccept={acceptOffer}
+            onDecline={() => {
+              showOffer(null);
+              editor.commands.focus();
+            }}
+          />
+        )}
         {editable && linkOpen && <LinkForm editor={editor} id={linkFormId} onClose={() => setLinkOpen(false)} />}
         {editable && upload?.state === "describe" && <ImageForm editor={editor} id={imageFormId} media={upload.media} onClose={() => setUpload(null)} />}
         {upload?.state === "uploading" && (

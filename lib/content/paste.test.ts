@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixture, outline } from "@/tests/fixtures/import/helpers";
 import { renderBodyHtml } from "./render";
-import { readPaste } from "./paste";
+import { draftChange, readPaste } from "./paste";
 import { validateBody } from "./validate";
 
 const wordFixture = readFileSync(fileURLToPath(new URL("../../e2e/fixtures/word-paste.html", import.meta.url)), "utf8");
@@ -143,5 +143,13 @@ describe("readPaste: plain text", () => {
   it("offers nothing for ordinary paragraphs that mention a date", () => {
     expect(paste({ text: "The fund opened on 3 March 2019.\n\nApplications close on 30 June 2019." }).release).toBeNull();
     expect(paste({ text: "Geneva, 3 March 2019" }).release).toBeNull();
+  });
+});
+
+describe("draftChange", () => {
+  it("changes only the recognised fields, and the type only when the organisation has it", () => {
+    const details = { headline: "H", type: "press-release", releaseDate: "2019-03-03", reference: "2019/12" };
+    expect(draftChange(details, ["press-release", "statement"])).toEqual({ headline: "H", type: "press-release", releaseDate: "2019-03-03", reference: "2019/12" });
+    expect(draftChange(details, ["statement"])).toEqual({ headline: "H", releaseDate: "2019-03-03", reference: "2019/12" });
   });
 });
