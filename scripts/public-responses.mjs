@@ -14,10 +14,18 @@
 /** @typedef {Record<string, string | string[]>} StoredHeaders */
 /** @typedef {{ status: number, headers: StoredHeaders, body: Buffer, expires: number }} StoredResponse */
 /**
- * @typedef {object} Registry
- * @property {Map<string, StoredResponse>} entries oldest first
- * @property {number} generation moved by every clear, so a response rendered across a change is not kept
+ * Copies kept within a budget, least recently used first: an answer from a copy moves it to the end,
+ * so a page readers keep asking for is the last to go.
+ * @typedef {object} Shelf
+ * @property {Map<string, StoredResponse>} entries least recently used first
  * @property {number} bytes the bodies' total size
+ */
+/**
+ * @typedef {object} Registry
+ * @property {Map<string, StoredResponse>} entries the pages, feeds and other answers readers find (least recently used first)
+ * @property {number} bytes the bodies' total size
+ * @property {Shelf} misses 404s, on a small budget of their own, so a flood of unknown addresses never pushes out a page
+ * @property {number} generation moved by every clear, so a response rendered across a change is not kept
  * @property {Set<string>} gone release paths whose page last rendered a tombstone
  */
 
@@ -26,6 +34,9 @@ const MAX_ENTRIES = 2_000;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** All copies together: unique search queries from one client must not grow the process without bound. */
 const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
+/** 404s: enough to spare Next the common mistyped and probed addresses, too few to matter for the pages. */
+const MAX_MISSES = 500;
+const MAX_MISS_BYTES = 4 * 1024 * 1024;
 const MAX_SECONDS = 60;
 const CACHEABLE_STATUS = new Set([200, 301, 404, 410]);
 const PRIVATE_PREFIXES = ["/desk", "/api/", "/login", "/share/", "/media/", "/_next/"];
@@ -42,7 +53,7 @@ const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "
 /** @returns {Registry} */
 export function publicResponses() {
   const holder = /** @type {Record<symbol, Registry | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (holder[REGISTRY] ??= { entries: new Map(), generation: 0, bytes: 0, gone: new Set() });
+  return (holder[REGISTRY] ??= { entries: new Map(), generation: 0, bytes: 0, misses: { entries: new Map(), bytes: 0 }, gone: new Set() });
 }
 
 /** Empties the copies; a response being rendered now is not kept either. */
@@ -51,6 +62,8 @@ export function clearPublicResponses() {
   registry.generation += 1;
   registry.entries.clear();
   registry.bytes = 0;
+  registry.misses.entries.clear();
+  registry.misses.bytes = 0;
 }
 
 /**
@@ -127,26 +140,60 @@ export function publicStatus(req, statusCode) {
   return statusCode;
 }
 
+/** @typedef {{ entries: number, bytes: number, misses: number, missBytes: number }} Limits */
+/** @type {Limits} */
+const LIMITS = { entries: MAX_ENTRIES, bytes: MAX_TOTAL_BYTES, misses: MAX_MISSES, missBytes: MAX_MISS_BYTES };
+
 /**
- * Stores a copy, dropping the oldest ones while the cache holds too many or too many bytes.
- * @param {Pick<Registry, "entries" | "bytes">} registry
+ * @param {Shelf} shelf
+ * @param {string} key
+ */
+function take(shelf, key) {
+  const previous = shelf.entries.get(key);
+  if (!previous) return;
+  shelf.entries.delete(key);
+  shelf.bytes -= previous.body.length;
+}
+
+/**
+ * Stores a copy: a 404 on the misses' shelf, anything else on the main one. Each drops its least
+ * recently used copies while it holds too many or too many bytes.
+ * @param {Shelf & Pick<Registry, "misses">} registry
  * @param {string} key
  * @param {StoredResponse} entry
+ * @param {Limits} [limits]
  */
-export function remember(registry, key, entry, limits = { entries: MAX_ENTRIES, bytes: MAX_TOTAL_BYTES }) {
-  const { entries } = registry;
-  const previous = entries.get(key);
-  if (previous) {
-    entries.delete(key);
-    registry.bytes -= previous.body.length;
+export function remember(registry, key, entry, limits = LIMITS) {
+  take(registry, key);
+  take(registry.misses, key);
+  const miss = entry.status === 404;
+  const shelf = miss ? registry.misses : registry;
+  const maxEntries = miss ? limits.misses : limits.entries;
+  const maxBytes = miss ? limits.missBytes : limits.bytes;
+  shelf.bytes += entry.body.length;
+  shelf.entries.set(key, entry);
+  for (const [oldestKey, oldest] of shelf.entries) {
+    if (shelf.entries.size <= maxEntries && shelf.bytes <= maxBytes) break;
+    shelf.entries.delete(oldestKey);
+    shelf.bytes -= oldest.body.length;
   }
-  registry.bytes += entry.body.length;
-  entries.set(key, entry);
-  for (const [oldestKey, oldest] of entries) {
-    if (entries.size <= limits.entries && registry.bytes <= limits.bytes) break;
-    entries.delete(oldestKey);
-    registry.bytes -= oldest.body.length;
+}
+
+/**
+ * The copy kept under `key`, moved to the end of its shelf (most recently used).
+ * @param {Registry} registry
+ * @param {string} key
+ * @returns {[StoredResponse, Shelf] | null}
+ */
+function lookUp(registry, key) {
+  for (const shelf of [registry, registry.misses]) {
+    const entry = shelf.entries.get(key);
+    if (!entry) continue;
+    shelf.entries.delete(key);
+    shelf.entries.set(key, entry);
+    return [entry, shelf];
   }
+  return null;
 }
 
 /**
@@ -174,12 +221,11 @@ function notModified(request, stored) {
  * @param {ServerResponse} res
  */
 export function answerFromCache(key, req, res, now = Date.now()) {
-  const registry = publicResponses();
-  const entry = registry.entries.get(key);
-  if (!entry) return false;
+  const found = lookUp(publicResponses(), key);
+  if (!found) return false;
+  const [entry, shelf] = found;
   if (entry.expires <= now) {
-    registry.entries.delete(key);
-    registry.bytes -= entry.body.length;
+    take(shelf, key);
     return false;
   }
   if (entry.status === 200 && notModified(req.headers, entry.headers)) {

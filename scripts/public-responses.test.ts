@@ -131,20 +131,62 @@ describe("the production server's copy of shareable public responses", () => {
     expect(reached).toBe(9);
   });
 
-  it("drops the oldest copies when too many are kept or they take too many bytes", () => {
-    const registry = { entries: new Map(), generation: 0, bytes: 0 };
+  it("drops the least recently used copies when too many are kept or they take too many bytes", () => {
+    const registry = { entries: new Map(), bytes: 0, misses: { entries: new Map(), bytes: 0 } };
+    const limits = { entries: 3, bytes: 100, misses: 2, missBytes: 100 };
     const entry = (size: number) => ({ status: 200, headers: {}, body: Buffer.alloc(size), expires: Date.now() + 1000 });
-    remember(registry, "a", entry(40), { entries: 3, bytes: 100 });
-    remember(registry, "b", entry(40), { entries: 3, bytes: 100 });
-    remember(registry, "c", entry(40), { entries: 3, bytes: 100 });
+    remember(registry, "a", entry(40), limits);
+    remember(registry, "b", entry(40), limits);
+    remember(registry, "c", entry(40), limits);
     expect([...registry.entries.keys()]).toEqual(["b", "c"]);
     expect(registry.bytes).toBe(80);
-    remember(registry, "b", entry(10), { entries: 3, bytes: 100 });
-    remember(registry, "d", entry(10), { entries: 3, bytes: 100 });
-    remember(registry, "e", entry(10), { entries: 3, bytes: 100 });
+    remember(registry, "b", entry(10), limits);
+    remember(registry, "d", entry(10), limits);
+    remember(registry, "e", entry(10), limits);
     expect([...registry.entries.keys()]).toEqual(["b", "d", "e"]);
     expect(registry.bytes).toBe(30);
   });
+
+  it("keeps the pages readers keep reading when a flood of unknown addresses comes in", async () => {
+    replies["/releases/hot"] = { body: "<p>Hot</p>", headers: SHARED };
+    replies["/feed.xml"] = { body: "<rss/>", headers: SHARED };
+    for (let i = 0; i < 1_990; i++) replies[`/releases/warm-${i}`] = { body: `<p>${i}</p>`, headers: SHARED };
+    await get("/releases/warm-0");
+    await get("/releases/hot");
+    await get("/feed.xml");
+    for (let from = 1; from < 1_990; from += 100) {
+      await Promise.all(Array.from({ length: Math.min(100, 1_990 - from) }, (_, i) => get(`/releases/warm-${from + i}`)));
+      // Readers come back to the hot page and the feed while the cache fills with other pages.
+      if (from % 500 === 1) {
+        await get("/releases/hot");
+        await get("/feed.xml");
+      }
+    }
+    // Ten pages more than the budget: the least recently used go, not the hot page read a moment ago.
+    for (let i = 0; i < 10; i++) replies[`/releases/more-${i}`] = { body: "more", headers: SHARED };
+    await get("/releases/hot");
+    for (let i = 0; i < 10; i++) await get(`/releases/more-${i}`);
+    const before = reached;
+    await get("/releases/hot");
+    expect(reached, "the hot page came from its copy").toBe(before);
+    await get("/releases/warm-0");
+    expect(reached, "the least recently used page was dropped").toBe(before + 1);
+
+    // 3,000 unknown addresses (shareable 404s) go on a budget of their own.
+    const shareable404 = { status: 404, body: "No such release", headers: SHARED };
+    for (let i = 0; i < 3_000; i++) replies[`/releases/unknown-${i}`] = shareable404;
+    for (let from = 0; from < 3_000; from += 100) {
+      const statuses = await Promise.all(Array.from({ length: 100 }, async (_, i) => (await get(`/releases/unknown-${from + i}`)).status));
+      expect(new Set(statuses)).toEqual(new Set([404]));
+    }
+    const afterFlood = reached;
+    for (const path of ["/releases/hot", "/feed.xml", "/releases/warm-1989", "/releases/more-9"]) expect((await get(path)).status, path).toBe(200);
+    expect(reached, "no page was pushed out by the unknown addresses").toBe(afterFlood);
+    await get("/releases/unknown-2999");
+    expect(reached, "the latest 404s are kept too").toBe(afterFlood);
+    await get("/releases/unknown-0");
+    expect(reached, "the oldest 404s went").toBe(afterFlood + 1);
+  }, 60_000);
 
   it("keeps one copy per content encoding the client accepts", async () => {
     replies["/page"] = { body: "html", headers: SHARED };
