@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { unstable_cache } from "next/cache";
 import { DEFAULT_SETTINGS } from "../seed/defaults";
 import { db } from "../client";
-import { settings, type MediaContact } from "../schema";
+import type { MediaContact } from "@/lib/content/release";
+import { settings } from "../schema";
 
 export const SETTINGS_TAG = "settings";
 

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
+import type { PublicNote } from "@/lib/content/release";
 import { AppError } from "@/lib/errors";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import type { ReleaseStatus } from "@/lib/workflow/states";
@@ -17,8 +18,6 @@ import { CONFLICT_MESSAGE } from "./save";
 
 /** Who takes the step: a person whom checkTransition allowed, or the scheduler (checkSystemTransition). */
 export type TransitionActor = Pick<Viewer, "id" | "email" | "name"> | "system";
-
-export type PublicNote = { kind: "correction" | "update"; text: string };
 
 export type TransitionInput = {
   now: Date;

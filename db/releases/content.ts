@@ -75,7 +75,7 @@ export function contentOfRevision(revision: typeof releaseRevisions.$inferSelect
     body: revision.body,
     notesToEditors: revision.notesToEditors,
     boilerplate: revision.boilerplate,
-    relatedDocuments: revision.relatedDocuments.map((document) => ({ ...document, note: document.note ?? null })),
+    relatedDocuments: revision.relatedDocuments,
     contacts: revision.contacts,
     topics: revision.topics,
   };

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
-import { changeSize, diffRevisions, EMPTY_REVISION, type DiffableRevision, type RevisionDiff } from "@/lib/content/diff";
+import { changeSize, diffRevisions, EMPTY_REVISION, type RevisionDiff } from "@/lib/content/diff";
+import type { ReleaseContent } from "@/lib/content/release";
 import { AppError } from "@/lib/errors";
 import { checkEdit } from "@/lib/workflow/transitions";
 import type { ReleaseStatus } from "@/lib/workflow/states";
@@ -75,7 +76,7 @@ export async function listRevisions(viewer: Viewer, releaseId: unknown): Promise
   ]);
 
   const items: RevisionListItem[] = [];
-  let previous: DiffableRevision = EMPTY_REVISION;
+  let previous: ReleaseContent = EMPTY_REVISION;
   rows.forEach((row, index) => {
     const current = diffable(row, labels);
     const size = changeSize(diffRevisions(previous, current));
@@ -182,23 +183,10 @@ async function loadLabels(executor: Executor, rows: RevisionRow[]): Promise<Labe
   };
 }
 
-function diffable(row: RevisionRow, labels: Labels): DiffableRevision {
-  return {
-    type: row.typeId ? (labels.types.get(row.typeId) ?? "Unknown type") : null,
-    language: row.language,
-    headline: row.headline,
-    subtitle: row.subtitle,
-    dateline: row.dateline,
-    releaseDate: row.releaseDate,
-    reference: row.reference,
-    summary: row.summary,
-    body: row.body,
-    notesToEditors: row.notesToEditors ?? null,
-    boilerplate: row.boilerplate,
-    relatedDocuments: row.relatedDocuments,
-    contacts: row.contacts,
-    topics: row.topics.map((slug) => labels.topics.get(slug) ?? slug),
-  };
+/** A revision's content as people read it, for the diff: the type's name and the topics' names. */
+function diffable(row: RevisionRow, labels: Labels): ReleaseContent {
+  const content = contentOfRevision(row, row.typeId ? (labels.types.get(row.typeId) ?? "Unknown type") : null);
+  return { ...content, topics: row.topics.map((slug) => labels.topics.get(slug) ?? slug) };
 }
 
 /** Author names and the release's markers (current, approved, published, live) for each row, in order. */

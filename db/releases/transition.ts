@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
+import { publicNoteSchema } from "@/lib/content/release";
 import { AppError } from "@/lib/errors";
 import { checkTransition, denialToError, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
 import { resolveLocalTime } from "@/lib/time/zoned";
@@ -22,12 +23,7 @@ const transitionInput = z.strictObject({
   /** For schedule and embargo: a local date-time in the organisation's zone, and the offset when it is ambiguous. */
   at: z.strictObject({ local: z.string().max(20), offset: z.string().max(6).optional() }).optional(),
   /** With publish, for an update of a live release: a public note listed on its page. */
-  note: z
-    .strictObject({
-      kind: z.enum(["correction", "update"]),
-      text: z.string().trim().min(1, "Write the note.").max(1000, "The note is too long (at most 1,000 characters)."),
-    })
-    .optional(),
+  note: publicNoteSchema.optional(),
 });
 
 export type TransitionResult = Omit<AppliedTransition, "email">;

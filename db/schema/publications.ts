@@ -1,9 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import { customType, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { LeadImage } from "../../lib/content/lead-image";
+import type { DatedPublicNote, MediaContact, RelatedDocument } from "../../lib/content/release";
 import { searchConfigCaseSql } from "../../lib/public/search-config";
-import type { MediaContact } from "./settings";
-import type { RelatedDocument } from "./releases";
 import { releases } from "./releases";
 import { users } from "./users";
 
@@ -16,8 +15,6 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
  */
 const INDEXED_BODY_CHARS = 200_000;
 const CONFIG = searchConfigCaseSql(`"language"`);
-
-export type PublicNote = { kind: "correction" | "update"; text: string; at: string };
 
 /**
  * The only table the public side reads. Written only by the publishing transitions (publish, update,
@@ -49,7 +46,7 @@ export const publications = pgTable(
     notesToEditorsHtml: text("notes_to_editors_html"),
     boilerplate: text("boilerplate"),
     /** Public correction and update notes, oldest first ("Corrected on 3 March 2019: …"). */
-    corrections: jsonb("corrections").$type<PublicNote[]>().notNull().default([]),
+    corrections: jsonb("corrections").$type<DatedPublicNote[]>().notNull().default([]),
     /** Media files the live version uses: the only ones /media serves to the public. */
     mediaKeys: jsonb("media_keys").$type<string[]>().notNull().default([]),
     /** The body's first image (lib/content/lead-image.ts), for feeds' enclosures and the share image. */

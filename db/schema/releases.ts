@@ -1,12 +1,10 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import type { JSONContent } from "@tiptap/core";
+import type { MediaContact, RelatedDocument } from "../../lib/content/release";
 import { RELEASE_STATUSES, type ReleaseStatus } from "../../lib/workflow/states";
-import type { MediaContact } from "./settings";
 import { releaseTypes } from "./taxonomy";
 import { users } from "./users";
-
-export type RelatedDocument = { title: string; url: string | null; mediaKey: string | null; note: string | null };
 
 const statusList = RELEASE_STATUSES.map((status) => `'${status}'`).join(", ");
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { MediaContact } from "../../lib/content/release";
 
 export type Letterhead = {
   address: string[];
@@ -8,8 +9,6 @@ export type Letterhead = {
   email: string | null;
   website: string | null;
 };
-
-export type MediaContact = { name: string; role: string | null; email: string | null; phone: string | null };
 
 /** A single row (id = 1): the organisation and its newsroom. */
 export const settings = pgTable(

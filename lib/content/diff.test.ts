@@ -1,6 +1,7 @@
 import type { JSONContent } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
-import { bodyBlocks, changeSize, diffRevisions, EMPTY_REVISION, wordDiff, type DiffableRevision } from "./diff";
+import { bodyBlocks, changeSize, diffRevisions, EMPTY_REVISION, wordDiff } from "./diff";
+import type { ReleaseContent } from "./release";
 
 const text = (value: string, marks?: JSONContent["marks"]): JSONContent => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
 const p = (...content: JSONContent[]): JSONContent => ({ type: "paragraph", content });
@@ -11,7 +12,7 @@ const ol = (...items: string[]): JSONContent => ({ type: "orderedList", content:
 const quote = (...content: JSONContent[]): JSONContent => ({ type: "blockquote", content });
 const doc = (...content: JSONContent[]): JSONContent => ({ type: "doc", content });
 
-function revision(overrides: Partial<DiffableRevision> = {}): DiffableRevision {
+function revision(overrides: Partial<ReleaseContent> = {}): ReleaseContent {
   return {
     type: "Press release",
     language: "en",

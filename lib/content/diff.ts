@@ -1,29 +1,12 @@
 import type { JSONContent } from "@tiptap/core";
 import { diffArrays, diffWordsWithSpace } from "diff";
+import type { ReleaseContent } from "./release";
 
 /**
  * Differences between two revisions of a release, for people: the short fields as before/after pairs,
  * the body paragraph by paragraph with a word diff inside each changed paragraph. Pure (no database,
  * no DOM), so the history page and the revision list share it.
  */
-
-/** A revision's content as compared here; `type` is the release type's label (or null). */
-export type DiffableRevision = {
-  type: string | null;
-  language: string;
-  headline: string;
-  subtitle: string | null;
-  dateline: string | null;
-  releaseDate: string | null;
-  reference: string | null;
-  summary: string | null;
-  body: JSONContent;
-  notesToEditors: JSONContent | null;
-  boilerplate: string | null;
-  relatedDocuments: readonly { title: string; url: string | null; mediaKey: string | null; note?: string | null }[];
-  contacts: readonly { name: string; role: string | null; email: string | null; phone: string | null }[];
-  topics: readonly string[];
-};
 
 export type MetadataChange = { field: string; label: string; before: string; after: string };
 
@@ -50,7 +33,7 @@ export type BlockDiff = BlockShape & {
 export type RevisionDiff = { metadata: MetadataChange[]; body: BlockDiff[] };
 
 /** A revision with nothing in it: what the first revision is compared with. */
-export const EMPTY_REVISION: DiffableRevision = Object.freeze({
+export const EMPTY_REVISION: ReleaseContent = Object.freeze({
   type: null,
   language: "",
   headline: "",
@@ -67,7 +50,7 @@ export const EMPTY_REVISION: DiffableRevision = Object.freeze({
   topics: [],
 });
 
-const METADATA_FIELDS: ReadonlyArray<{ field: string; label: string; text: (revision: DiffableRevision) => string }> = [
+const METADATA_FIELDS: ReadonlyArray<{ field: string; label: string; text: (revision: ReleaseContent) => string }> = [
   { field: "headline", label: "Headline", text: (r) => r.headline },
   { field: "subtitle", label: "Subtitle", text: (r) => r.subtitle ?? "" },
   { field: "type", label: "Type", text: (r) => r.type ?? "" },
@@ -97,8 +80,11 @@ const METADATA_FIELDS: ReadonlyArray<{ field: string; label: string; text: (revi
   { field: "topics", label: "Topics", text: (r) => r.topics.join(", ") },
 ];
 
-/** What changed from `a` to `b`: changed fields only, and every body block in reading order. */
-export function diffRevisions(a: DiffableRevision, b: DiffableRevision): RevisionDiff {
+/**
+ * What changed from `a` to `b`: changed fields only, and every body block in reading order. The type
+ * and topics are compared as given: pass the names people read (the type's name, topic names), not slugs.
+ */
+export function diffRevisions(a: ReleaseContent, b: ReleaseContent): RevisionDiff {
   const metadata: MetadataChange[] = [];
   for (const { field, label, text } of METADATA_FIELDS) {
     const before = text(a);

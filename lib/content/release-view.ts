@@ -1,5 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import { effectiveDate } from "@/lib/time/release-date";
+import type { MediaContact, RelatedDocument } from "./release";
 import { renderBodyHtml } from "./render";
 
 /** What one release shows, from letterhead to boilerplate: built from a publication or from a draft. */
@@ -12,8 +13,9 @@ export type ReleaseView = {
   subtitle: string | null;
   dateline: string | null;
   html: string;
-  relatedDocuments: { title: string; href: string; note: string | null }[];
-  contacts: { name: string; role: string | null; email: string | null; phone: string | null }[];
+  /** Each document's address: the link, or our file's /media address. */
+  relatedDocuments: (Pick<RelatedDocument, "title" | "note"> & { href: string })[];
+  contacts: MediaContact[];
   notesToEditorsHtml: string | null;
   boilerplate: string | null;
   topics: { slug: string; name: string }[];
@@ -39,8 +41,8 @@ export type ReleaseViewSource = {
   dateline: string | null;
   body?: JSONContent;
   html?: string;
-  relatedDocuments: { title: string; url: string | null; mediaKey: string | null; note: string | null }[];
-  contacts: ReleaseView["contacts"];
+  relatedDocuments: RelatedDocument[];
+  contacts: MediaContact[];
   notesToEditors?: JSONContent | null;
   notesToEditorsHtml?: string | null;
   boilerplate: string | null;

@@ -49,6 +49,23 @@ export const mediaContactSchema = z.strictObject({
   phone: optionalText(60, "A contact's phone number"),
 });
 
+/** A document listed under a release: an uploaded file (`mediaKey`) or a link (`url`), never both. */
+export type RelatedDocument = z.output<typeof relatedDocumentSchema>;
+/** A press contact named on a release (and the organisation's default contact). */
+export type MediaContact = z.output<typeof mediaContactSchema>;
+
+export const PUBLIC_NOTE_KINDS = ["correction", "update"] as const;
+
+/** The note an editor adds when publishing an update of a live release; listed on its page and in feeds. */
+export const publicNoteSchema = z.strictObject({
+  kind: z.enum(PUBLIC_NOTE_KINDS),
+  text: z.string().trim().min(1, "Write the note.").max(1000, "The note is too long (at most 1,000 characters)."),
+});
+
+export type PublicNote = z.output<typeof publicNoteSchema>;
+/** A public note as kept on the publication: with the instant (ISO) it was published. */
+export type DatedPublicNote = PublicNote & { at: string };
+
 export const LANGUAGE_PATTERN = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 
 export const releaseContentSchema = z.strictObject({

@@ -1,3 +1,5 @@
+import type { DatedPublicNote, RelatedDocument } from "@/lib/content/release";
+
 /**
  * What every feed format is built from. The builders (rss.ts, atom.ts, json-feed.ts) take the same
  * document so the three formats of one feed always list the same entries with the same identities.
@@ -53,8 +55,8 @@ export type FeedSourceItem = {
   html: string;
   language: string;
   topics: { slug: string; name: string }[];
-  relatedDocuments: { title: string; url: string | null; mediaKey: string | null; note: string | null }[];
-  corrections: { kind: "correction" | "update"; text: string; at: string }[];
+  relatedDocuments: RelatedDocument[];
+  corrections: DatedPublicNote[];
   /** The release's own calendar date (YYYY-MM-DD); absent or null when it has none. */
   releaseDate?: string | null;
   publishedAt: string;
