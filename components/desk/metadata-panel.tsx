@@ -4,6 +4,7 @@ import type { ReleaseContent } from "@/lib/content/release";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { Options, typeOptions } from "@/components/ui/options";
 import { LANGUAGES } from "@/lib/i18n/languages";
 
 /** The release as the editor holds it: exactly the content the server's schema accepts (one definition). */
@@ -70,11 +71,7 @@ export function MetadataPanel({
         </label>
         <select id="meta-type" className={inputClass} value={draft.type ?? ""} disabled={readOnly} onChange={(event) => update({ type: event.target.value || null })}>
           <option value="">(none)</option>
-          {types.map((type) => (
-            <option key={type.slug} value={type.slug}>
-              {type.name}
-            </option>
-          ))}
+          <Options options={typeOptions(types)} />
         </select>
       </div>
       <div className="space-y-1">
@@ -82,11 +79,7 @@ export function MetadataPanel({
           Language
         </label>
         <select id="meta-language" className={inputClass} value={draft.language} disabled={readOnly} onChange={(event) => update({ language: event.target.value })}>
-          {LANGUAGES.map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
+          <Options options={LANGUAGES} />
         </select>
       </div>
       <TextField id="meta-date" label="Date" type="date" value={draft.releaseDate} readOnly={readOnly} onChange={(releaseDate) => update({ releaseDate })} />

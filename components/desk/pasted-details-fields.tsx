@@ -1,6 +1,7 @@
 "use client";
 
 import { Field, Select, TextInput } from "@/components/ui/field";
+import { Options, typeOptions } from "@/components/ui/options";
 import type { ReleaseContent } from "@/lib/content/release";
 
 export type PastedDetailsDraft = Partial<Pick<ReleaseContent, "type" | "language" | "releaseDate" | "dateline" | "reference" | "subtitle">>;
@@ -28,11 +29,7 @@ export function PastedDetailsFields({
       {details.type && (
         <Field id="new-type" label="Type">
           <Select id="new-type" value={details.type} onChange={(event) => onChange({ type: event.target.value })}>
-            {types.map((type) => (
-              <option key={type.slug} value={type.slug}>
-                {type.name}
-              </option>
-            ))}
+            <Options options={typeOptions(types)} />
           </Select>
         </Field>
       )}

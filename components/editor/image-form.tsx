@@ -1,10 +1,10 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { buttonClass } from "@/components/ui/button";
+import { useEffect, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { ALT_REQUIRED_MESSAGE, isMediaSrc, MAX_ALT_LENGTH, MAX_CAPTION_LENGTH } from "@/lib/content/extensions";
+import { InlineActions, InlineError, useInlineForm } from "./inline-form";
 
 /** What POST /api/media answers with 201. */
 export type UploadedMedia = {
@@ -37,30 +37,22 @@ export async function uploadImage(file: File): Promise<{ ok: true; media: Upload
 
 /**
  * After an upload: asks for the image's description (alt text, required) and an optional caption,
- * then inserts the figure. A group, not a <form> (the editor may sit inside one). Enter in a field
- * inserts, Escape cancels.
+ * then inserts the figure (see useInlineForm for its keys and focus).
  */
 export function ImageForm({ editor, id, media, onClose }: { editor: Editor; id: string; media: UploadedMedia; onClose: () => void }) {
   const [alt, setAlt] = useState("");
   const [caption, setCaption] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const altInput = useRef<HTMLInputElement>(null);
-  const errorId = `${id}-error`;
+  const form = useInlineForm(editor, id, onClose);
+  const { field } = form;
 
   useEffect(() => {
-    altInput.current?.focus();
-  }, []);
-
-  const close = () => {
-    onClose();
-    editor.commands.focus();
-  };
+    field.current?.focus();
+  }, [field]);
 
   const insert = () => {
     const description = alt.trim();
     if (!description) {
-      setError(ALT_REQUIRED_MESSAGE);
-      altInput.current?.focus();
+      form.refuse(ALT_REQUIRED_MESSAGE);
       return;
     }
     editor
@@ -79,16 +71,7 @@ export function ImageForm({ editor, id, media, onClose }: { editor: Editor; id: 
       .run();
     onClose();
   };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") {
-      event.preventDefault();
-      insert();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    }
-  };
+  const onKeyDown = form.keysFor(insert);
 
   return (
     <div id={id} role="group" aria-label="Describe the image" className="flex flex-wrap items-start gap-3 border-b border-slate-200 bg-slate-50 px-3 py-2 dark:border-slate-700 dark:bg-slate-900">
@@ -100,7 +83,7 @@ export function ImageForm({ editor, id, media, onClose }: { editor: Editor; id: 
             Description (alt text, required)
           </label>
           <input
-            ref={altInput}
+            ref={field}
             id={`${id}-alt`}
             type="text"
             required
@@ -108,17 +91,14 @@ export function ImageForm({ editor, id, media, onClose }: { editor: Editor; id: 
             value={alt}
             onChange={(event) => {
               setAlt(event.target.value);
-              if (error) setError(null);
+              form.clearError();
             }}
             onKeyDown={onKeyDown}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={errorId}
+            {...form.invalidProps}
             placeholder="What the image shows, for readers who cannot see it"
             className={inputClass}
           />
-          <p id={errorId} aria-live="polite" data-testid="image-error" className="min-h-4 text-xs text-red-700 dark:text-red-400">
-            {error}
-          </p>
+          <InlineError id={form.errorId} testId="image-error" error={form.error} />
         </div>
         <div className="space-y-1">
           <label htmlFor={`${id}-caption`} className="block text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -127,14 +107,7 @@ export function ImageForm({ editor, id, media, onClose }: { editor: Editor; id: 
           <input id={`${id}-caption`} type="text" maxLength={MAX_CAPTION_LENGTH} value={caption} onChange={(event) => setCaption(event.target.value)} onKeyDown={onKeyDown} className={inputClass} />
         </div>
       </div>
-      <div className="flex gap-2 pt-5">
-        <button type="button" onClick={insert} className={buttonClass("primary", "py-1.5")}>
-          Insert this image
-        </button>
-        <button type="button" onClick={close} className={buttonClass("ghost", "py-1.5")}>
-          Cancel
-        </button>
-      </div>
+      <InlineActions submitLabel="Insert this image" onSubmit={insert} onCancel={form.close} />
     </div>
   );
 }

@@ -1,40 +1,33 @@
 "use client";
 
 import type { Editor } from "@tiptap/react";
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useState } from "react";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { hrefProblem, normalizeHref } from "@/lib/content/urls";
+import { InlineActions, InlineError, useInlineForm } from "./inline-form";
 
 /**
- * The inline form that adds, changes or removes the link on the selection. It is a group, not a
- * <form>: the editor usually sits inside the release's own form, and forms cannot be nested.
- * Enter applies, Escape cancels; focus returns to the text afterwards.
+ * The inline form that adds, changes or removes the link on the selection (see useInlineForm for
+ * its keys and focus).
  */
 export function LinkForm({ editor, id, onClose }: { editor: Editor; id: string; onClose: () => void }) {
   const current = editor.getAttributes("link").href as unknown;
   const editing = typeof current === "string" && current !== "";
   const [value, setValue] = useState(editing ? current : "");
-  const [error, setError] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-  const errorId = `${id}-error`;
+  const form = useInlineForm(editor, id, onClose);
+  const { field } = form;
 
   useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-
-  const close = () => {
-    onClose();
-    editor.commands.focus();
-  };
+    field.current?.focus();
+    field.current?.select();
+  }, [field]);
 
   const apply = () => {
     const href = normalizeHref(value);
     const problem = hrefProblem(href);
     if (problem) {
-      setError(problem);
-      input.current?.focus();
+      form.refuse(problem);
       return;
     }
     const { empty } = editor.state.selection;
@@ -52,16 +45,6 @@ export function LinkForm({ editor, id, onClose }: { editor: Editor; id: string; 
     onClose();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === "Enter") {
-      event.preventDefault(); // Do not submit the surrounding release form.
-      apply();
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    }
-  };
-
   return (
     <div
       id={id}
@@ -74,7 +57,7 @@ export function LinkForm({ editor, id, onClose }: { editor: Editor; id: string; 
           Link address
         </label>
         <input
-          ref={input}
+          ref={field}
           id={`${id}-href`}
           type="text"
           inputMode="url"
@@ -84,28 +67,19 @@ export function LinkForm({ editor, id, onClose }: { editor: Editor; id: string; 
           value={value}
           onChange={(event) => {
             setValue(event.target.value);
-            if (error) setError(null);
+            form.clearError();
           }}
-          onKeyDown={onKeyDown}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={errorId}
+          onKeyDown={form.keysFor(apply)}
+          {...form.invalidProps}
           className={inputClass}
         />
-        <p id={errorId} aria-live="polite" data-testid="link-error" className="min-h-4 text-xs text-red-700 dark:text-red-400">
-          {error}
-        </p>
+        <InlineError id={form.errorId} testId="link-error" error={form.error} />
       </div>
-      <div className="flex gap-2 pt-5">
-        <button type="button" onClick={apply} className={buttonClass("primary", "py-1.5")}>
-          Apply
-        </button>
+      <InlineActions submitLabel="Apply" onSubmit={apply} onCancel={form.close}>
         <button type="button" onClick={remove} disabled={!editing} className={buttonClass("secondary", "py-1.5")}>
           Remove link
         </button>
-        <button type="button" onClick={close} className={buttonClass("ghost", "py-1.5")}>
-          Cancel
-        </button>
-      </div>
+      </InlineActions>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { LANGUAGES } from "@/lib/i18n/languages";
 import { Button } from "@/components/ui/button";
 import { describedBy, Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { Options, typeOptions } from "@/components/ui/options";
 import type { TypeOption } from "./import-workflow";
 
 type Draft = Pick<ImportPreview, "headline" | "type" | "language" | "releaseDate" | "dateline" | "reference" | "subtitle">;
@@ -101,11 +102,7 @@ export function ImportReview({ preview, types, onBack }: { preview: ImportPrevie
               aria-describedby={describedBy("import-type", { error: Boolean(fieldError("type")) })}
               onChange={(event) => update({ type: event.target.value || null })}
             >
-              {types.map((type) => (
-                <option key={type.slug} value={type.slug}>
-                  {type.name}
-                </option>
-              ))}
+              <Options options={typeOptions(types)} />
             </Select>
           </Field>
           <Field id="import-language" label="Language" error={fieldError("language")}>
@@ -115,11 +112,7 @@ export function ImportReview({ preview, types, onBack }: { preview: ImportPrevie
               aria-describedby={describedBy("import-language", { error: Boolean(fieldError("language")) })}
               onChange={(event) => update({ language: event.target.value })}
             >
-              {languages.map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
+              <Options options={languages} />
             </Select>
           </Field>
           <Field id="import-date" label="Release date" error={fieldError("releaseDate")}>

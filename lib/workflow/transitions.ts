@@ -2,7 +2,7 @@ import type { Role } from "@/lib/access/roles";
 import { can, ROLE_PERMISSIONS, type Permission } from "@/lib/access/permissions";
 import { AppError } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/notifications/kinds";
-import type { ReleaseStatus } from "./states";
+import { RELEASE_STATUSES, type ReleaseStatus } from "./states";
 
 /**
  * The one workflow table. The server checks every transition with `checkTransition` and the desk UI
@@ -95,16 +95,7 @@ export type TransitionEffects = {
 };
 
 /** Statuses a person may move to the trash from, when the release is not live. */
-const TRASHABLE: readonly ReleaseStatus[] = [
-  "draft",
-  "in_review",
-  "changes_requested",
-  "approved",
-  "scheduled",
-  "embargoed",
-  "published",
-  "retracted",
-];
+const TRASHABLE: readonly ReleaseStatus[] = RELEASE_STATUSES.filter((status) => status !== "trashed");
 
 /** A writer may submit only what they may edit, i.e. their own release. */
 const submitsWhatTheyMayEdit: TransitionGuard = ({ role, isOwner, status }) =>

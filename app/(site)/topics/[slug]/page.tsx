@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { notFound } from "next/navigation";
 import { FeedLinks } from "@/components/site/feed-links";
 import { PageHeading } from "@/components/site/page-heading";
@@ -41,11 +41,7 @@ export default async function TopicPage({ params, searchParams }: Props) {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
       <div className="max-w-3xl">
-        <p className="text-sm">
-          <Link href="/topics" className="underline underline-offset-2">
-            Topics
-          </Link>
-        </p>
+        <Breadcrumbs trail={[{ href: "/topics", label: "Topics" }]} />
         <PageHeading kicker="Topic" title={topic.name}>
           {topic.description && <p>{topic.description}</p>}
           <div className="mt-2">

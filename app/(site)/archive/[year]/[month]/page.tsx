@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/site/breadcrumbs";
 import { notFound } from "next/navigation";
 import { MonthIndex } from "@/components/site/month-index";
 import { PageHeading } from "@/components/site/page-heading";
@@ -42,15 +42,12 @@ export default async function MonthPage({ params, searchParams }: Props) {
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">
       <div className="max-w-3xl">
-        <p className="text-sm">
-          <Link href="/archive" className="underline underline-offset-2">
-            Archive
-          </Link>
-          <span aria-hidden="true"> › </span>
-          <Link href={`/archive/${year}`} className="underline underline-offset-2">
-            {year}
-          </Link>
-        </p>
+        <Breadcrumbs
+          trail={[
+            { href: "/archive", label: "Archive" },
+            { href: `/archive/${year}`, label: String(year) },
+          ]}
+        />
         <PageHeading kicker="Archive" title={`${monthName(month)} ${year}`}>
           <p>
             {count} {count === 1 ? "release" : "releases"}.
