@@ -62,6 +62,14 @@ const schema = z.object({
     .optional()
     .transform((value) => (value ? value : undefined))
     .refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), { message: "WEBSUB_HUB must be an http(s) URL" }),
+  /** Jobs each instance's workers run at once (db/jobs/); 0 turns this instance's workers off. */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(0).max(100).default(4),
+  /** How long a running job is held before another instance may take it back (renewed while it runs). */
+  JOBS_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(30_000),
+  /** How often idle workers look for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+  /** Notification emails sent per second, by all instances together (most SMTP services limit this). */
+  MAIL_PER_SECOND: z.coerce.number().min(0.1).max(1_000).default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -8,3 +8,4 @@ export * from "./media";
 export * from "./comments";
 export * from "./share-links";
 export * from "./notifications";
+export * from "./jobs";
