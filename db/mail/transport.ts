@@ -27,7 +27,8 @@ export function configureMail(settings: MailSettings | null) {
 }
 
 /** Sends one message through SMTP_URL. Throws when mail is off or the server refuses it. */
-export async function sendMail(message: { to: string; subject: string; text: string; html: string }) {
+/** `messageId` (e.g. "<id@host>") stays the same on every retry of one email, so receivers can tell a repeat. */
+export async function sendMail(message: { to: string; subject: string; text: string; html: string; messageId?: string }) {
   const current = state();
   if (!current.settings) throw new Error("Mail is off: SMTP_URL is not set.");
   // Loaded on first use: with mail off (the default) the SMTP client is never loaded at all.

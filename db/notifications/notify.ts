@@ -6,7 +6,7 @@ import type { Viewer } from "../access";
 import type { Transaction } from "../audit/append";
 import { db } from "../client";
 import { notifications, users, type NotificationKind } from "../schema";
-import type { NotificationEmail } from "./send-emails";
+import { enqueueNotificationEmails, type NotificationEmail } from "./send-emails";
 
 const AUDIENCE: Record<NotificationKind, "reviewers" | "author"> = {
   review_requested: "reviewers",
@@ -27,8 +27,8 @@ const WORDING: Record<NotificationKind, { person: (headline: string, actor: stri
  * Writes the notices a workflow event causes (the action's `notify` effect in the workflow table), inside
  * the event's transaction. Reviewers are the active staff whose role may approve (the permission table);
  * the author is whoever created the release. Nobody is notified of their own action.
- * Returns the email that goes with the notices: the caller hands it to sendNotificationEmails once the
- * transaction has committed (never before: a rolled-back event must email nobody).
+ * The emails that go with the notices are queued in the same transaction (a rolled-back event emails
+ * nobody; a committed one is emailed even if the process dies next); the returned email says what was queued.
  */
 export async function notifyWorkflowEvent(
   tx: Transaction,
@@ -50,6 +50,7 @@ export async function notifyWorkflowEvent(
     .values(userIds.map((userId) => ({ userId, kind, releaseId: event.releaseId, text })))
     .returning({ id: notifications.id });
   const email = { notificationIds: rows.map((row) => row.id), kind, headline: event.headline, notice: text, releaseId: event.releaseId };
+  await enqueueNotificationEmails(tx, email);
   return { userIds, text, email };
 }
 

@@ -1,58 +1,80 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { env } from "@/env";
+import { DEFAULT_JOB_POLICY, notificationEmailPayload, type NotificationEmailPayload } from "@/lib/jobs/kinds";
 import { notificationEmail } from "@/lib/mail/notification-email";
+import type { Transaction } from "../audit/append";
 import { db } from "../client";
+import { defineJobHandler, PermanentJobError, type RunningJob } from "../jobs/handler";
+import { enqueueJobs } from "../jobs/enqueue";
 import { mailSettings, sendMail } from "../mail/transport";
 import { notifications, settings, users, type NotificationKind } from "../schema";
 
 export type NotificationEmail = { notificationIds: string[]; kind: NotificationKind; headline: string; notice: string; releaseId: string };
 
-const inFlight = new Set<Promise<void>>();
+export const NOTIFICATION_EMAIL_JOB = "notification_email";
 
 /**
- * Emails the recipients of notices whose transaction has committed (the caller calls this after it),
- * in the background: a transition never waits for, or fails because of, the mail server. Nothing at
- * all while SMTP_URL is unset.
+ * Queues one email per notice, inside the transaction that writes the notices: an event that rolls back
+ * emails nobody, and one that commits is emailed even if this process dies the next moment. The notice
+ * id is the job's unique key, so a notice is never queued twice. Nothing while SMTP_URL is unset.
  */
-export function sendNotificationEmails(emails: NotificationEmail[]): void {
-  if (!mailSettings() || emails.length === 0) return;
-  const delivery: Promise<void> = deliver(emails)
-    .catch((error: unknown) => console.error("Notification emails were not sent:", error))
-    .finally(() => inFlight.delete(delivery));
-  inFlight.add(delivery);
+export async function enqueueNotificationEmails(tx: Transaction, email: NotificationEmail): Promise<string[]> {
+  if (!mailSettings()) return [];
+  const { notificationIds, ...rest } = email;
+  return enqueueJobs(
+    tx,
+    notificationIds.map((notificationId) => ({
+      kind: NOTIFICATION_EMAIL_JOB,
+      payload: { notificationId, ...rest } satisfies NotificationEmailPayload,
+      uniqueKey: notificationId,
+      maxAttempts: notificationEmailJob.policy.maxAttempts,
+    })),
+  );
 }
 
-/** Waits until every email queued so far has been sent or has failed (tests, and CLIs before they exit). */
-export async function settleNotificationEmails(): Promise<void> {
-  while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+/** The Message-ID of a notice's email: the same on every attempt, so a repeat after a crash is recognisable. */
+export function notificationMessageId(notificationId: string): string {
+  return `<notice-${notificationId}@${new URL(env.siteUrl).hostname || "pressroom"}>`;
 }
 
-async function deliver(emails: NotificationEmail[]) {
+/** Sends one notice's email to its recipient, unless they have been deactivated since (then nothing). */
+async function sendNotificationEmail(job: RunningJob<NotificationEmailPayload>) {
+  const item = job.payload;
   const database = await db();
-  const ids = emails.flatMap((item) => item.notificationIds);
-  // Deactivated recipients get nothing.
-  const recipients = await database
-    .select({ id: notifications.id, email: users.email })
+  const [recipient] = await database
+    .select({ email: users.email })
     .from(notifications)
     .innerJoin(users, and(eq(users.id, notifications.userId), eq(users.active, true)))
-    .where(inArray(notifications.id, ids));
-  if (recipients.length === 0) return;
+    .where(eq(notifications.id, item.notificationId));
+  if (!recipient) return;
+  if (!mailSettings()) return; // mail was turned off since: as with SMTP_URL unset, nobody is emailed
   const [organisation] = await database.select({ name: settings.organisationName }).from(settings).where(eq(settings.id, 1));
-  const addressOf = new Map(recipients.map((row) => [row.id, row.email]));
-
-  for (const item of emails) {
-    const message = notificationEmail({
-      kind: item.kind,
-      headline: item.headline,
-      notice: item.notice,
-      releaseUrl: `${env.siteUrl}/desk/releases/${item.releaseId}`,
-      organisationName: organisation?.name,
-    });
-    for (const id of item.notificationIds) {
-      const to = addressOf.get(id);
-      if (!to) continue;
-      await sendMail({ to, ...message }).catch((error: unknown) => console.error(`A notification email to ${to} was not sent:`, error));
-    }
+  const message = notificationEmail({
+    kind: item.kind,
+    headline: item.headline,
+    notice: item.notice,
+    releaseUrl: `${env.siteUrl}/desk/releases/${item.releaseId}`,
+    organisationName: organisation?.name,
+  });
+  try {
+    await sendMail({ to: recipient.email, ...message, messageId: notificationMessageId(item.notificationId) });
+  } catch (error) {
+    // A 5xx answer (no such mailbox, refused sender) will be the same next time; 4xx and network errors may pass.
+    const code = (error as { responseCode?: unknown }).responseCode;
+    if (typeof code === "number" && code >= 500) throw new PermanentJobError(`The mail server refused the email to ${recipient.email}: ${(error as Error).message}`);
+    throw error;
   }
 }
+
+export const notificationEmailJob = defineJobHandler({
+  policy: {
+    ...DEFAULT_JOB_POLICY,
+    maxAttempts: 10,
+    backoff: { baseMs: 30_000, capMs: 2 * 60 * 60_000 },
+    rateLimit: { perSecond: env.MAIL_PER_SECOND, burst: Math.max(1, Math.ceil(env.MAIL_PER_SECOND * 2)) },
+    timeoutMs: 60_000,
+  },
+  payload: notificationEmailPayload,
+  run: sendNotificationEmail,
+});

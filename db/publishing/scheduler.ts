@@ -4,7 +4,6 @@ import type { FeedMembership } from "@/lib/feeds/websub";
 import { checkSystemTransition, transitionOf } from "@/lib/workflow/transitions";
 import type { Transaction } from "../audit/append";
 import { db } from "../client";
-import { sendNotificationEmails, type NotificationEmail } from "../notifications/send-emails";
 import { applyTransition } from "../releases/apply-transition";
 import type { ReleaseRow } from "../releases/load";
 import { releases } from "../schema";
@@ -49,18 +48,15 @@ export async function publishDueReleases(
       const claimed = await claimDueReleases(tx, now, batchSize);
       const slugs: string[] = [];
       const feeds: FeedMembership[] = [];
-      const emails: NotificationEmail[] = [];
       for (const release of claimed) {
         const check = checkSystemTransition("publish_due", release.status);
         if (!check.ok) continue;
         const applied = await applyTransition(tx, release, check.transition, "system", { now });
-        if (applied.email) emails.push(applied.email);
         if (applied.publishedSlug) slugs.push(applied.publishedSlug);
         feeds.push(...applied.changedFeeds);
       }
-      return { claimed: claimed.length, slugs, feeds, emails };
+      return { claimed: claimed.length, slugs, feeds };
     });
-    sendNotificationEmails(batch.emails);
     published.push(...batch.slugs);
     if (batch.feeds.length > 0) onFeedsChanged(batch.feeds);
     if (batch.claimed < batchSize) return published;

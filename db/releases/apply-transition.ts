@@ -34,14 +34,15 @@ export type AppliedTransition = {
   retractedSlug: string | null;
   /** The feeds whose content changed (for the WebSub hub). */
   changedFeeds: FeedMembership[];
-  /** Hand it to sendNotificationEmails once the transaction has committed, never before. */
+  /** The email of the notices, already queued in this transaction (notification_email jobs). */
   email: NotificationEmail | null;
 };
 
 /**
  * Carries out a checked transition inside the caller's transaction, for people and the scheduler alike:
  * the effects the workflow table declares, the state change (refused as a conflict if the row moved
- * since it was read), the audit row and the notices. Cache expiry and email stay with the caller, after commit.
+ * since it was read), the audit row, the notices with their queued emails, and the queued WebSub pings.
+ * Cache expiry stays with the caller, after commit.
  */
 export async function applyTransition(
   tx: Transaction,

@@ -6,7 +6,6 @@ import { AppError } from "@/lib/errors";
 import { checkTransition, denialToError, isReleaseAction, type ReleaseAction } from "@/lib/workflow/transitions";
 import { resolveLocalTime } from "@/lib/time/zoned";
 import type { Transaction } from "../audit/append";
-import { sendNotificationEmails } from "../notifications/send-emails";
 import { db } from "../client";
 import { settings } from "../schema";
 import type { Viewer } from "../access";
@@ -38,7 +37,7 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
   const { releaseId, expectedVersion, comment } = parsed.data;
   const action = parsed.data.action as ReleaseAction;
 
-  const { result, email } = await (await db()).transaction(async (tx) => {
+  return (await db()).transaction(async (tx) => {
     const context = await loadReleaseContext(tx, releaseId, viewer.id, { lock: true });
     const { release } = context;
     const check = checkTransition(action, { role: viewer.role, status: release.status, ...context });
@@ -54,11 +53,9 @@ export async function transitionRelease(viewer: Viewer, input: unknown): Promise
     }
     const now = new Date();
     const at = requires.includes("time") ? await resolveScheduleTime(tx, parsed.data.at, now) : null;
-    const { email, ...result } = await applyTransition(tx, release, check.transition, viewer, { now, comment, note, at });
-    return { result, email };
+    const { email: _queued, ...result } = await applyTransition(tx, release, check.transition, viewer, { now, comment, note, at });
+    return result;
   });
-  if (email) sendNotificationEmails([email]); // committed: now the recipients may hear of it
-  return result;
 }
 
 /** The instant a schedule or embargo names, in the organisation's zone; refused when missing, past or ambiguous. */

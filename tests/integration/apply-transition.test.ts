@@ -5,7 +5,6 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { configureMail } from "@/db/mail/transport";
-import { settleNotificationEmails } from "@/db/notifications/send-emails";
 import { publishDueReleases } from "@/db/publishing/scheduler";
 import { applyTransition } from "@/db/releases/apply-transition";
 import { createRelease } from "@/db/releases/create";
@@ -15,6 +14,7 @@ import { bootstrap } from "@/db/seed/bootstrap";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import { toLocalInput } from "@/lib/time/zoned";
 import { transitionOf, type ReleaseAction } from "@/lib/workflow/transitions";
+import { runQueuedJobs } from "../support/jobs";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { makeStaff } from "../support/staff";
 
@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await settleNotificationEmails();
+  await runQueuedJobs(database);
   configureMail(null);
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await database?.drop();
@@ -102,13 +102,13 @@ describe("one executor for people and the scheduler", () => {
     const due = new Date(Date.now() + 10 * 60_000);
     await act(editor, byScheduler, "schedule", { at: { local: toLocalInput(due, ZONE) } });
     const scheduled = await releaseRow(byScheduler);
-    await settleNotificationEmails();
+    await runQueuedJobs(database);
     mailed.length = 0;
 
     const result = await act(editor, byPerson, "publish");
     const heardFeeds: FeedMembership[][] = [];
     const slugs = await publishDueReleases(new Date(due.getTime() + 1000), 25, (feeds) => heardFeeds.push(feeds));
-    await settleNotificationEmails();
+    await runQueuedJobs(database);
 
     const person = await writtenBy(byPerson);
     const system = await writtenBy(byScheduler);

@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { DatabaseHandle } from "@/db/connect";
+import { APP_JOB_HANDLERS } from "@/db/jobs/app-handlers";
 import { defineJobHandler, type JobHandler, type RunningJob } from "@/db/jobs/handler";
+import { JobWorker } from "@/db/jobs/worker";
 import { DEFAULT_JOB_POLICY, type JobPolicy } from "@/lib/jobs/kinds";
 
 /** Polls until `check` returns a value other than undefined/false: tests wait on state, never on a fixed sleep. */
@@ -40,4 +42,9 @@ export function effectHandler(handle: DatabaseHandle, worker: string, options: {
 export async function countRows(handle: DatabaseHandle, query: string): Promise<number> {
   const [row] = await handle.rows<{ n: number }>(sql.raw(query));
   return Number(row!.n);
+}
+
+/** Runs the app's queued jobs that are due (emails, pings) in the test's process until none is left. */
+export async function runQueuedJobs(handle: DatabaseHandle) {
+  await new JobWorker(handle.db, APP_JOB_HANDLERS, { concurrency: 4, leaseMs: 30_000, pollMs: 50 }).drain();
 }
