@@ -24,11 +24,15 @@ function runScript(script: string, args: string[], folder: string) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("npm run user", () => {
+// Each case starts several Node processes (tsx, then PGlite): on a busy two-core machine one case can take
+// more than the default minute, so these cases wait longer; the result does not depend on the time taken.
+const PROCESS_CASE_TIMEOUT = 300_000;
+
+describe("npm run user", { timeout: PROCESS_CASE_TIMEOUT }, () => {
   let holder: ChildProcess;
 
   beforeAll(() => {
-    holder = spawn("sleep", ["30"], { stdio: "ignore" });
+    holder = spawn("sleep", ["600"], { stdio: "ignore" });
   });
 
   afterAll(() => {
