@@ -37,7 +37,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs each role in once through the sign-in form and saves its state (e2e/sign-in.setup.ts).
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["sign-in"] },
+  ],
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/e2e-prepare.ts && node scripts/server.mjs",
     url: `${baseURL}/api/health`,

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
-import { approveAndPublish, press, signIn, uniqueHeadline, writeRelease } from "./support";
+import { approveAndPublish, press, test, uniqueHeadline, writeRelease } from "./support";
 
 /**
  * WCAG 2 A and AA (axe) on every kind of page, public and staff, in light and dark mode; and the HTML
@@ -32,10 +32,10 @@ async function expectValidHtml(page: Page, path: string) {
   expect(errors, `${path}: html-validate errors`).toEqual([]);
 }
 
-test("public and staff pages have no WCAG A/AA violations, in light and dark mode, and public pages are valid HTML", async ({ page, browser }) => {
+test("public and staff pages have no WCAG A/AA violations, in light and dark mode, and public pages are valid HTML", async ({ signedIn, browser }) => {
   test.setTimeout(180_000);
   const headline = uniqueHeadline("Accessible release");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await writeRelease(page, headline);
   await page.getByRole("checkbox", { name: "Public health" }).check();
   await expect(page.getByTestId("save-status")).toHaveText(/^Saved /, { timeout: 20_000 });

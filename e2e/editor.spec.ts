@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Locator, type Page, type Route } from "@playwright/test";
-import { focusText, moveCaret, signIn, textSettles, uniqueHeadline } from "./support";
+import { expect, type Locator, type Page, type Route } from "@playwright/test";
+import { focusText, moveCaret, test, textSettles, uniqueHeadline } from "./support";
 
 const SAVED = /^Saved \d\d:\d\d$/;
 const wordFixture = readFileSync(path.join(__dirname, "fixtures", "word-paste.html"), "utf8");
@@ -39,9 +39,9 @@ async function endOfText(page: Page) {
   await moveCaret(page, "Control+End");
 }
 
-test("a writer uses every body element and every detail; autosave keeps it all across a reload", async ({ page }) => {
+test("a writer uses every body element and every detail; autosave keeps it all across a reload", async ({ signedIn }) => {
   const headline = uniqueHeadline("Visitor centre opens");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await createDraft(page, headline);
 
   await endOfText(page);
@@ -149,14 +149,12 @@ test("a writer uses every body element and every detail; autosave keeps it all a
   await expect(page.getByRole("region", { name: "Unsaved text found" })).toHaveCount(0);
 });
 
-test("two people on one draft: the later save gets the conflict choice and can overwrite", async ({ page, browser }) => {
+test("two people on one draft: the later save gets the conflict choice and can overwrite", async ({ signedIn }) => {
   const headline = uniqueHeadline("Conflicting edits");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await createDraft(page, headline, "Original paragraph.");
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   await editor.goto(`/desk/releases/${id}`);
   await expect(toolbar(editor).getByRole("button", { name: "Bold" })).toBeVisible();
   await expect(page.getByTestId("presence")).toHaveText("Also open by: Eli Editor", { timeout: 20_000 });
@@ -195,15 +193,15 @@ test("two people on one draft: the later save gets the conflict choice and can o
 
   await editor.reload();
   await expect(body(editor)).toHaveText("Original paragraph. Writer's own sentence.");
-  await editorContext.close();
+  await editor.context().close();
 
   await page.reload();
   await expect(body(page)).toHaveText("Original paragraph. Writer's own sentence.");
   await expect(page.getByRole("button", { name: "Submit for review" })).toBeEnabled();
 });
 
-test("pasting from Word keeps structure and drops styles and scripts", async ({ page }) => {
-  await signIn(page, "writer2");
+test("pasting from Word keeps structure and drops styles and scripts", async ({ signedIn }) => {
+  const page = await signedIn("writer2");
   await createDraft(page, uniqueHeadline("Pasted from Word"), "Before the paste.");
   await endOfText(page);
   await page.keyboard.press("Enter");
@@ -238,8 +236,8 @@ test("pasting from Word keeps structure and drops styles and scripts", async ({ 
   await expect(body(page).locator("h2", { hasText: "Ministry opens new visitor centre" })).toBeVisible();
 });
 
-test("text typed just before a reload is offered back and can be restored", async ({ page }) => {
-  await signIn(page, "writer2");
+test("text typed just before a reload is offered back and can be restored", async ({ signedIn }) => {
+  const page = await signedIn("writer2");
   await createDraft(page, uniqueHeadline("Reloaded too soon"), "Saved paragraph.");
   page.on("dialog", (dialog) => void dialog.accept()); // The "leave the page?" question.
 
@@ -260,8 +258,8 @@ test("text typed just before a reload is offered back and can be restored", asyn
   await expect(page.getByRole("region", { name: "Unsaved text found" })).toHaveCount(0);
 });
 
-test("Discard drops the stored copy", async ({ page }) => {
-  await signIn(page, "writer2");
+test("Discard drops the stored copy", async ({ signedIn }) => {
+  const page = await signedIn("writer2");
   await createDraft(page, uniqueHeadline("Discarded copy"), "Kept paragraph.");
   page.on("dialog", (dialog) => void dialog.accept());
   await endOfText(page);
@@ -275,8 +273,8 @@ test("Discard drops the stored copy", async ({ page }) => {
   await expect(page.getByRole("region", { name: "Unsaved text found" })).toHaveCount(0);
 });
 
-test("an uploaded image is inserted as a figure with its required description and a caption", async ({ page }) => {
-  await signIn(page, "writer");
+test("an uploaded image is inserted as a figure with its required description and a caption", async ({ signedIn }) => {
+  const page = await signedIn("writer");
   await createDraft(page, uniqueHeadline("With a picture"), "Text above the picture.");
   await endOfText(page);
   await page.keyboard.press("Enter");
@@ -303,8 +301,8 @@ test("an uploaded image is inserted as a figure with its required description an
   await expect(body(page).locator("figcaption")).toHaveText("Our new logo");
 });
 
-test("a save that cannot reach the server says so, retries, and succeeds once the server answers again", async ({ page }) => {
-  await signIn(page, "writer2");
+test("a save that cannot reach the server says so, retries, and succeeds once the server answers again", async ({ signedIn }) => {
+  const page = await signedIn("writer2");
   await createDraft(page, uniqueHeadline("Flaky network"), "Steady paragraph.");
   const status = page.getByTestId("save-status");
   // Server actions are POSTs to the page with a Next-Action header: those fail; presence and the rest pass.

@@ -4,7 +4,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { FEED_FILES, feedPath, type FeedFormat, type FeedScope } from "../lib/feeds/discovery";
 import { E2E_TOPICS } from "./accounts";
-import { signIn, uniqueHeadline } from "./support";
+import { pageAs, uniqueHeadline } from "./support";
 import { hasXmllint, pythonWithFeedparser } from "../tests/support/feed-validators";
 
 const SAVED = /^Saved \d\d:\d\d$/;
@@ -27,9 +27,7 @@ const summary = `<a href=javascript:alert(1)>x</a> R&D <b>x</b> "q"`;
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
-  const writerContext = await browser.newContext();
-  const page = await writerContext.newPage();
-  await signIn(page, "writer");
+  const page = await pageAs(browser, "writer");
   await page.goto("/desk/releases/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByRole("textbox", { name: "Release text" }).click();
@@ -43,17 +41,15 @@ test.beforeAll(async ({ browser }) => {
   await expect(page.getByTestId("save-status")).toHaveText(SAVED, { timeout: 20_000 });
   await page.getByRole("button", { name: "Submit for review", exact: true }).click();
   await expect(page.getByTestId("release-status")).toHaveText("In review");
-  await writerContext.close();
+  await page.context().close();
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await pageAs(browser, "editor");
   await editor.goto(releaseUrl);
   await editor.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(editor.getByTestId("release-status")).toHaveText("Approved");
   await editor.getByRole("button", { name: "Publish now", exact: true }).click();
   await expect(editor.getByTestId("release-status")).toHaveText("Published");
-  await editorContext.close();
+  await editor.context().close();
 });
 
 async function fetchFeed(request: APIRequestContext, path: string, format: FeedFormat) {

@@ -1,7 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { HOSTILE_PATHS, HOSTILE_TEXT } from "../tests/support/hostile-input";
 import { ACCOUNTS } from "./accounts";
-import { press, signIn, uniqueHeadline, writeRelease } from "./support";
+import { press, test, uniqueHeadline, writeRelease } from "./support";
 
 const EVIL = "http://evil.example";
 
@@ -51,15 +51,13 @@ async function statusOf(page: Page, id: string) {
   return (await response.json()) as { status: string; version: number };
 }
 
-test("an editor's session with another site's Origin and a forged X-Forwarded-Host publishes nothing, by API or server action", async ({ page, browser, baseURL }) => {
+test("an editor's session with another site's Origin and a forged X-Forwarded-Host publishes nothing, by API or server action", async ({ signedIn, baseURL }) => {
   const headline = uniqueHeadline("Forged forwarding");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await writeRelease(page, headline);
   await page.close();
 
-  const context = await browser.newContext();
-  const editor = await context.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   const transition = (data: Record<string, unknown>, headers: Record<string, string>) => editor.request.post(`/api/releases/${id}/transitions`, { data, headers });
   expect((await transition({ action: "submit", expectedVersion: 1 }, { Origin: baseURL! })).status()).toBe(200);
   expect((await transition({ action: "approve", expectedVersion: 2 }, { Origin: baseURL! })).status()).toBe(200);
@@ -95,5 +93,4 @@ test("an editor's session with another site's Origin and a forged X-Forwarded-Ho
   // The same request from the site itself does publish: the refusals above were about the origin.
   expect((await replay({ Origin: baseURL! })).status()).toBe(200);
   await expect.poll(async () => (await statusOf(editor, id)).status).toBe("published");
-  await context.close();
 });

@@ -1,9 +1,9 @@
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./support";
+import { expect } from "@playwright/test";
+import { test } from "./support";
 
-test("an admin uploads the organisation's logo; the public site shows it to everyone, and removing it takes it down", async ({ page, browser }) => {
-  await signIn(page, "admin");
+test("an admin uploads the organisation's logo; the public site shows it to everyone, and removing it takes it down", async ({ signedIn, browser }) => {
+  const page = await signedIn("admin");
   await page.goto("/desk/settings");
   await page.getByLabel("Upload an image (PNG, JPEG, GIF or WebP)").setInputFiles(path.join(__dirname, "fixtures", "red-8x6.png"));
   await page.getByRole("button", { name: "Save settings" }).click();

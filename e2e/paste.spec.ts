@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { focusText, signIn, uniqueHeadline } from "./support";
+import { expect, type Locator, type Page } from "@playwright/test";
+import { focusText, test, uniqueHeadline } from "./support";
 
 /** A whole release as an e-mail carries it: letterhead, type, date and reference lines, headline, text. */
 function wholeRelease(headline: string): string {
@@ -46,9 +46,9 @@ async function expectListAndLink(text: Locator) {
   await expect(text.locator('a[href="https://example.org/fund/guidelines"]')).toHaveText("https://example.org/fund/guidelines");
 }
 
-test("a whole release pasted as plain text into New release fills in its details and sets the letterhead aside", async ({ page }) => {
+test("a whole release pasted as plain text into New release fills in its details and sets the letterhead aside", async ({ signedIn }) => {
   const headline = uniqueHeadline("Fund for coastal examples");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await page.goto("/desk/releases/new");
   await pastePlainText(page, wholeRelease(headline));
 
@@ -82,9 +82,9 @@ test("a whole release pasted as plain text into New release fills in its details
   await expect(body(page)).not.toContainText("Press Office");
 });
 
-test("declining the offer keeps the paste as it was, with lists and links recognised", async ({ page }) => {
+test("declining the offer keeps the paste as it was, with lists and links recognised", async ({ signedIn }) => {
   const headline = uniqueHeadline("Declined release");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await page.goto("/desk/releases/new");
   await pastePlainText(page, wholeRelease(headline));
 
@@ -101,9 +101,9 @@ test("declining the offer keeps the paste as it was, with lists and links recogn
   await expect(body(page)).toBeFocused();
 });
 
-test("in a draft, the filled-in details are saved by autosave like any edit", async ({ page }) => {
+test("in a draft, the filled-in details are saved by autosave like any edit", async ({ signedIn }) => {
   const headline = uniqueHeadline("Pasted into a draft");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await page.goto("/desk/releases/new");
   await page.getByLabel("Headline", { exact: true }).fill("Placeholder headline");
   await page.getByRole("button", { name: "Create draft" }).click();

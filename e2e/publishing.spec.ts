@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { press, signIn, uniqueHeadline, writeRelease } from "./support";
+import { expect } from "@playwright/test";
+import { press, test, uniqueHeadline, writeRelease } from "./support";
 
-test("writer drafts and submits; editor approves and publishes; the public reads it; RSS carries it", async ({ page, browser, request }) => {
+test("writer drafts and submits; editor approves and publishes; the public reads it; RSS carries it", async ({ signedIn, browser, request }) => {
   const headline = uniqueHeadline("Office announces public briefings");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await writeRelease(page, headline);
 
   const slug = (await page.getByRole("textbox", { name: "Headline" }).inputValue()).toLowerCase().replace(/[^a-z0-9]+/g, "-");
@@ -14,9 +14,7 @@ test("writer drafts and submits; editor approves and publishes; the public reads
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Publish now" })).toHaveCount(0);
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   const waiting = editor.getByRole("region", { name: /Waiting for review/ });
   await waiting.getByRole("link", { name: headline }).click();
   await expect(editor).toHaveURL(new RegExp(`/desk/releases/${id}$`));
@@ -25,7 +23,7 @@ test("writer drafts and submits; editor approves and publishes; the public reads
   await press(editor, "Publish now");
   await expect(editor.getByTestId("release-status")).toHaveText("Published");
   await expect(editor.getByRole("link", { name: "Live on the public site" })).toBeVisible();
-  await editorContext.close();
+  await editor.context().close();
 
   const reader = await browser.newContext();
   const publicPage = await reader.newPage();
@@ -47,9 +45,9 @@ test("writer drafts and submits; editor approves and publishes; the public reads
   expect(XMLValidator.validate(xml)).toBe(true);
 });
 
-test("a writer's direct POST to approve or publish is refused and nothing changes", async ({ page, browser }) => {
+test("a writer's direct POST to approve or publish is refused and nothing changes", async ({ signedIn }) => {
   const headline = uniqueHeadline("Refused direct approval");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await writeRelease(page, headline);
   await press(page, "Submit for review");
   await expect(page.getByTestId("release-status")).toHaveText("In review");
@@ -65,19 +63,17 @@ test("a writer's direct POST to approve or publish is refused and nothing change
   });
   expect(forged.status()).toBe(422);
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor2");
+  const editor = await signedIn("editor2");
   await editor.goto(`/desk/releases/${id}`);
   await expect(editor.getByTestId("release-status")).toHaveText("In review");
   await expect(editor.getByText("revision 1")).toBeVisible();
-  await editorContext.close();
+  await editor.context().close();
   const slug = headline.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   expect((await page.request.get(`/releases/${slug}`)).status()).toBe(404);
 });
 
-test("a writer who tampers with the workflow form to publish is refused", async ({ page }) => {
-  await signIn(page, "writer2");
+test("a writer who tampers with the workflow form to publish is refused", async ({ signedIn }) => {
+  const page = await signedIn("writer2");
   await writeRelease(page, uniqueHeadline("Tampered form"));
   await page.getByRole("button", { name: "Submit for review" }).evaluate((button) => ((button as HTMLButtonElement).value = "publish"));
   await press(page, "Submit for review");
@@ -86,8 +82,8 @@ test("a writer who tampers with the workflow form to publish is refused", async 
   await expect(page.getByTestId("release-status")).toHaveText("Draft");
 });
 
-test("an editor cannot approve a release they wrote", async ({ page }) => {
-  await signIn(page, "editor");
+test("an editor cannot approve a release they wrote", async ({ signedIn }) => {
+  const page = await signedIn("editor");
   const id = await writeRelease(page, uniqueHeadline("Editor's own release"));
   await press(page, "Submit for review");
   await expect(page.getByTestId("release-status")).toHaveText("In review");

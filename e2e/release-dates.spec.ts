@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { approveAndPublish, press, signIn, uniqueHeadline } from "./support";
+import { expect, type Page } from "@playwright/test";
+import { approveAndPublish, press, test, uniqueHeadline } from "./support";
 
 // The e2e organisation sits in Europe/Zurich; a zone west of UTC is where a calendar date read as an
 // instant used to slip to the day before.
@@ -13,14 +13,12 @@ async function setOrganisationZone(page: Page, zone: string) {
   await expect(page.getByText("Settings saved.")).toBeVisible();
 }
 
-test("a release dated 26 February 2019 reads 26 February 2019 and files under 2019 in a zone west of UTC", async ({ browser }) => {
+test("a release dated 26 February 2019 reads 26 February 2019 and files under 2019 in a zone west of UTC", async ({ signedIn, browser }) => {
   test.setTimeout(120_000);
-  const admin = await (await browser.newContext()).newPage();
-  await signIn(admin, "admin");
+  const admin = await signedIn("admin");
   await setOrganisationZone(admin, WEST);
   try {
-    const writer = await (await browser.newContext()).newPage();
-    await signIn(writer, "writer");
+    const writer = await signedIn("writer");
     const headline = uniqueHeadline("Back-filled statement");
     await writer.goto("/desk/releases/new");
     await writer.getByLabel("Headline").fill(headline);
@@ -38,9 +36,12 @@ test("a release dated 26 February 2019 reads 26 February 2019 and files under 20
     await writer.goto(`/desk/releases/${releaseId}`);
     const publicPath = await writer.getByRole("link", { name: "Live on the public site" }).getAttribute("href");
     const reader = await (await browser.newContext()).newPage();
-    // Uncaught errors only: the blocked inline scripts every public page logs today are the [no-js] issue's.
+    // Public pages run no script (scripts/public-html.mjs): nothing may reach the console.
     const problems: string[] = [];
     reader.on("pageerror", (error) => problems.push(error.message));
+    reader.on("console", (message) => {
+      if (message.type() === "error") problems.push(message.text());
+    });
 
     await reader.goto(publicPath!);
     const article = reader.getByRole("article");

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { signIn, uniqueHeadline } from "./support";
+import { expect } from "@playwright/test";
+import { test, uniqueHeadline } from "./support";
 
-test("a writer compares two revisions and restores the old one as a new revision", async ({ page }) => {
+test("a writer compares two revisions and restores the old one as a new revision", async ({ signedIn }) => {
   const headline = uniqueHeadline("Revision history");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await page.goto("/desk/releases/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByRole("textbox", { name: "Release text" }).click();

@@ -1,8 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DEFAULT_SETTINGS } from "../db/seed/defaults";
 import { baseURL } from "../playwright.config";
-import { approveAndPublish, press, signIn, uniqueHeadline, writeRelease } from "./support";
+import { approveAndPublish, press, test, uniqueHeadline, writeRelease } from "./support";
 
 /** e2e-prepare bootstraps the default settings; no other spec changes them. */
 const ORGANISATION = DEFAULT_SETTINGS.organisationName;
@@ -20,9 +20,9 @@ async function sitemapLocations(request: APIRequestContext, path: string): Promi
   return (parsed.urlset.url ?? []).map((url: { loc: string }) => url.loc);
 }
 
-test("a published release carries its metadata, share image and structured data, is in the sitemaps, and answers 410 once retracted", async ({ page, browser, request }) => {
+test("a published release carries its metadata, share image and structured data, is in the sitemaps, and answers 410 once retracted", async ({ signedIn, browser, request }) => {
   const headline = uniqueHeadline("Office opens its briefing room");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const id = await writeRelease(page, headline);
   await press(page, "Submit for review");
   await expect(page.getByTestId("release-status")).toHaveText("In review");
@@ -82,14 +82,12 @@ test("a published release carries its metadata, share image and structured data,
   expect(robots).toContain(`Sitemap: ${baseURL}/news-sitemap.xml`);
 
   const reason = "Issued in error: the briefing room opens next year.";
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   await editor.goto(`/desk/releases/${id}`);
   await editor.getByLabel("Comment or reason").fill(reason);
   await press(editor, "Retract");
   await expect(editor.getByTestId("release-status")).toHaveText("Retracted");
-  await editorContext.close();
+  await editor.context().close();
 
   const gone = await publicPage.goto(`/releases/${slug}`);
   expect(gone?.status()).toBe(410);

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { signIn, uniqueHeadline } from "./support";
+import { expect } from "@playwright/test";
+import { test, uniqueHeadline } from "./support";
 
-test("a web address changed before publication keeps answering, with a permanent redirect to the new one", async ({ page, browser, request }) => {
+test("a web address changed before publication keeps answering, with a permanent redirect to the new one", async ({ signedIn, request }) => {
   const headline = uniqueHeadline("Address change");
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   await page.goto("/desk/releases/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByRole("textbox", { name: "Release text" }).click();
@@ -24,16 +24,14 @@ test("a web address changed before publication keeps answering, with a permanent
   await page.getByRole("button", { name: "Submit for review", exact: true }).click();
   await expect(page.getByTestId("release-status")).toHaveText("In review");
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   await editor.goto(releaseUrl);
   await editor.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(editor.getByTestId("release-status")).toHaveText("Approved");
   await editor.getByRole("button", { name: "Publish now", exact: true }).click();
   await expect(editor.getByTestId("release-status")).toHaveText("Published");
   await expect(editor.getByText(`/releases/${newSlug}`)).toBeVisible();
-  await editorContext.close();
+  await editor.context().close();
 
   const moved = await request.get(`/releases/${oldSlug}`, { maxRedirects: 0 });
   expect(moved.status()).toBe(301);

@@ -1,17 +1,17 @@
-import { expect, test } from "@playwright/test";
+import { expect } from "@playwright/test";
 import { ACCOUNTS, E2E_PASSWORD } from "./accounts";
-import { signIn } from "./support";
+import { signIn, test } from "./support";
 
-test("a writer cannot open the staff page", async ({ page }) => {
-  await signIn(page, "writer");
+test("a writer cannot open the staff page", async ({ signedIn }) => {
+  const page = await signedIn("writer");
   await expect(page.getByRole("link", { name: "Staff" })).toHaveCount(0);
   await page.goto("/desk/staff");
   await expect(page.getByText("You do not have access to staff management.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Add staff member" })).toHaveCount(0);
 });
 
-test("an admin adds a staff member, who must then choose a password", async ({ page, browser }) => {
-  await signIn(page, "admin");
+test("an admin adds a staff member, who must then choose a password", async ({ signedIn, browser }) => {
+  const page = await signedIn("admin");
   await page.getByRole("link", { name: "Staff" }).click();
   await page.getByLabel("Name", { exact: true }).fill("Nora New");
   await page.getByLabel("Email", { exact: true }).fill("nora.new@e2e.test");
@@ -32,12 +32,13 @@ test("an admin adds a staff member, who must then choose a password", async ({ p
   await context.close();
 });
 
-test("an admin deactivates a user, whose next request is refused", async ({ page, browser }) => {
+test("an admin deactivates a user, whose next request is refused", async ({ signedIn, browser }) => {
+  // Signed in by hand: this account's own session is what the test revokes.
   const context = await browser.newContext();
   const leaving = await context.newPage();
   await signIn(leaving, "deactivate");
 
-  await signIn(page, "admin");
+  const page = await signedIn("admin");
   await page.goto("/desk/staff");
   await page.getByRole("button", { name: `Deactivate ${ACCOUNTS.deactivate.name}` }).click();
   await expect(page.getByRole("button", { name: `Reactivate ${ACCOUNTS.deactivate.name}` })).toBeVisible();

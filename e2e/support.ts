@@ -1,6 +1,44 @@
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import path from "node:path";
+import { test as base, expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { ACCOUNTS, E2E_PASSWORD, type AccountName } from "./accounts";
 
+/** The accounts e2e/sign-in.setup.ts signs in once per run, through the sign-in form, for every spec to reuse. */
+export const SIGNED_IN_ACCOUNTS = ["admin", "writer", "writer2", "editor", "editor2"] as const satisfies readonly AccountName[];
+export type SignedInAccount = (typeof SIGNED_IN_ACCOUNTS)[number];
+
+/** Where the setup keeps an account's browser state (its session cookie); test-results/ is emptied at each run's start. */
+export function signedInState(account: SignedInAccount): string {
+  return path.join("test-results", ".auth", `${account}.json`);
+}
+
+/** A page in a browser context of its own, signed in as `account` from its saved state, on the desk. */
+export async function pageAs(browser: Browser, account: SignedInAccount): Promise<Page> {
+  const context = await browser.newContext({ storageState: signedInState(account) });
+  const page = await context.newPage();
+  await page.goto("/desk");
+  await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible();
+  return page;
+}
+
+/**
+ * Playwright's test with `signedIn(account)`: a page signed in as that account (see pageAs). Its
+ * context is closed when the test ends. The `page` and `request` fixtures stay signed out, as a
+ * reader's are. Specs about signing in itself use `signIn` on a page of their own instead.
+ */
+export const test = base.extend<{ signedIn: (account: SignedInAccount) => Promise<Page> }>({
+  // `provide`, not Playwright's usual `use`: React's lint takes a function named use for its hook.
+  signedIn: async ({ browser }, provide) => {
+    const contexts: BrowserContext[] = [];
+    await provide(async (account) => {
+      const page = await pageAs(browser, account);
+      contexts.push(page.context());
+      return page;
+    });
+    for (const context of contexts) await context.close();
+  },
+});
+
+/** Signs in through the sign-in form, as a person does, and waits for the desk. */
 export async function signIn(page: Page, account: AccountName, options: { password?: string } = {}) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(ACCOUNTS[account].email);
@@ -82,13 +120,11 @@ export async function press(page: Page, button: string) {
 
 /** An editor, in a browser context of their own, approves and publishes a release waiting for review. */
 export async function approveAndPublish(browser: Browser, releaseId: string) {
-  const context = await browser.newContext();
-  const editor = await context.newPage();
-  await signIn(editor, "editor");
+  const editor = await pageAs(browser, "editor");
   await editor.goto(`/desk/releases/${releaseId}`);
   await press(editor, "Approve");
   await expect(editor.getByTestId("release-status")).toHaveText("Approved");
   await press(editor, "Publish now");
   await expect(editor.getByTestId("release-status")).toHaveText("Published");
-  await context.close();
+  await editor.context().close();
 }

@@ -1,8 +1,8 @@
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { baseURL } from "../playwright.config";
 import { E2E_TOPICS } from "./accounts";
-import { focusText, moveCaret, signIn, uniqueHeadline } from "./support";
+import { focusText, moveCaret, test, uniqueHeadline } from "./support";
 
 /**
  * One release in each state, each with an image and a topic. Only the published one may appear on any
@@ -53,15 +53,13 @@ async function transition(request: APIRequestContext, id: string, action: string
   expect(response.status(), `${action} on ${id}: ${await response.text()}`).toBe(200);
 }
 
-test("only the published release appears on any public surface; draft, scheduled, embargoed, trashed and retracted ones appear nowhere", async ({ page, browser, request }) => {
+test("only the published release appears on any public surface; draft, scheduled, embargoed, trashed and retracted ones appear nowhere", async ({ signedIn, request }) => {
   test.setTimeout(240_000);
-  await signIn(page, "writer");
+  const page = await signedIn("writer");
   const releases: Release[] = [];
   for (const state of STATES) releases.push(await draftWithImage(page, state));
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor");
+  const editor = await signedIn("editor");
   const later = { local: "2099-01-15T09:00" };
   for (const release of releases) {
     if (release.state === "draft") continue;
@@ -76,7 +74,7 @@ test("only the published release appears on any public surface; draft, scheduled
     if (release.state === "published" || release.state === "retracted") await transition(editor.request, release.id, "publish");
     if (release.state === "retracted") await transition(editor.request, release.id, "retract", { comment: "Issued in error." });
   }
-  await editorContext.close();
+  await editor.context().close();
 
   const year = new Date().getUTCFullYear();
   const lists = ["/", `/archive/${year}`, `/topics/${topic.slug}`, "/sitemap.xml", "/news-sitemap.xml"];

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import { DateTime } from "luxon";
-import { focusText, moveCaret, signIn, uniqueHeadline } from "./support";
+import { focusText, moveCaret, test, uniqueHeadline } from "./support";
 
 const ZONE = "Europe/Zurich";
 
@@ -8,11 +8,11 @@ async function press(page: Page, name: string) {
   await page.getByRole("button", { name, exact: true }).click();
 }
 
-test("review round trip, then a scheduled release goes out with nobody touching it", async ({ page, browser, request }) => {
+test("review round trip, then a scheduled release goes out with nobody touching it", async ({ signedIn, request }) => {
   test.setTimeout(180_000);
   const headline = uniqueHeadline("Scheduled briefing");
 
-  await signIn(page, "writer2");
+  const page = await signedIn("writer2");
   await page.goto("/desk/releases/new");
   await page.getByLabel("Headline").fill(headline);
   await page.getByRole("textbox", { name: "Release text" }).click();
@@ -23,9 +23,7 @@ test("review round trip, then a scheduled release goes out with nobody touching 
   await press(page, "Submit for review");
   await expect(page.getByTestId("release-status")).toHaveText("In review");
 
-  const editorContext = await browser.newContext();
-  const editor = await editorContext.newPage();
-  await signIn(editor, "editor2");
+  const editor = await signedIn("editor2");
   await editor.goto(releaseUrl);
   await press(editor, "Request changes");
   await expect(editor.getByTestId("workflow-error")).toHaveText("Say what needs to change.");
@@ -55,7 +53,7 @@ test("review round trip, then a scheduled release goes out with nobody touching 
   await editor.getByLabel(/Publish or embargo until/).fill(at.toFormat("yyyy-LL-dd'T'HH:mm"));
   await press(editor, "Schedule");
   await expect(editor.getByTestId("release-status")).toHaveText("Scheduled");
-  await editorContext.close();
+  await editor.context().close();
 
   const slug = headline.toLowerCase().replace(/[^a-z0-9]+/g, "-");
   expect((await request.get(`/releases/${slug}`)).status()).toBe(404);
