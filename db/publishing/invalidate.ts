@@ -7,7 +7,6 @@ import { SETTINGS_TAG } from "../public/settings";
 import { TOPICS_TAG } from "../public/topics";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import type { PublicChange } from "./public-change";
-import { feedUrlsFor, pingWebSubHub } from "./websub";
 
 /** Stale copies must never be served after a publication change (a retraction above all). */
 const EXPIRE_NOW = { expire: 0 };
@@ -44,10 +43,9 @@ export function expirePublicChange(change: PublicChange | { all: true }) {
 
 /**
  * After a transition commits: expire this instance's public pages at once (other instances hear of it
- * through Postgres) and tell the WebSub hub which feeds changed. Call from the request that made it.
+ * through Postgres). Call from the request that made it. (The WebSub pings were queued in the transition.)
  */
 export function afterTransition(result: { publishedSlug: string | null; retractedSlug: string | null; changedFeeds: FeedMembership[] }) {
   const slug = result.publishedSlug ?? result.retractedSlug;
   if (slug) invalidatePublicPages(slug);
-  if (result.changedFeeds.length > 0) void pingWebSubHub(feedUrlsFor(...result.changedFeeds));
 }

@@ -2,7 +2,6 @@ import "server-only";
 import { env } from "@/env";
 import { expireOwnCache } from "./expire-own-cache";
 import { publishDueReleases } from "./scheduler";
-import { feedUrlsFor, pingWebSubHub } from "./websub";
 
 const holder = globalThis as unknown as { pressroomScheduler?: NodeJS.Timeout };
 
@@ -17,7 +16,7 @@ export function startScheduler() {
     if (running) return;
     running = true;
     try {
-      const slugs = await publishDueReleases(new Date(), 25, (feeds) => void pingWebSubHub(feedUrlsFor(...feeds)));
+      const slugs = await publishDueReleases(new Date(), 25);
       if (slugs.length > 0) await expireOwnCache({ slugs, tags: [] });
     } catch (error) {
       console.error("scheduler: publishing due releases failed; will retry", error);

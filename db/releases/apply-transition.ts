@@ -11,6 +11,7 @@ import { insertComment } from "../comments/comments";
 import { notifyWorkflowEvent } from "../notifications/notify";
 import type { NotificationEmail } from "../notifications/send-emails";
 import { announcePublicChange } from "../publishing/public-change";
+import { enqueueWebSubPings } from "../publishing/websub";
 import { writePublication } from "../publishing/publish";
 import { publications, releases } from "../schema";
 import { loadRevision, type ReleaseRow } from "./load";
@@ -135,5 +136,6 @@ export async function applyTransition(
     });
     email = notified?.email ?? null;
   }
+  if (changedFeeds.length > 0) await enqueueWebSubPings(tx, changedFeeds);
   return { status: to, version: updated.version, publishedSlug, retractedSlug, changedFeeds, email };
 }
