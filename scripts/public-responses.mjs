@@ -5,14 +5,32 @@
 // 410 for a retracted release's tombstone, 301 for a moved release. The registry lives on globalThis
 // under one Symbol.for key because the app, bundled separately by Next but in the same process, marks
 // tombstones and empties the copies through lib/http/gone.ts and lib/http/public-responses.ts, which
-// re-export the functions below. Any public change empties it at once, so it never serves a page a
-// publication, retraction or settings change has made stale.
+// re-export the functions below.
+//
+// A public change marks the copies it touches stale rather than dropping them: the next request renders
+// the page again, and only when that fails (the database is down, or Next answers 5xx) does the reader
+// get the last good copy, with `Age` and `Warning: 110`. While the database is known to be down
+// (scripts/circuit-breaker.mjs) stale copies are answered without entering Next at all. What a notice
+// says was withdrawn is never served stale: its address answers 410 from the notice, and no list, feed,
+// sitemap or search copy older than the notice is served (503 with Retry-After instead).
 
 /** @import { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http" */
+import { databaseBreaker, databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
 
 /** @typedef {Pick<IncomingMessage, "method" | "url" | "headers">} RequestLine */
 /** @typedef {Record<string, string | string[]>} StoredHeaders */
-/** @typedef {{ status: number, headers: StoredHeaders, body: Buffer, expires: number }} StoredResponse */
+/**
+ * @typedef {object} StoredResponse
+ * @property {number} status
+ * @property {StoredHeaders} headers
+ * @property {Buffer} body
+ * @property {number} expires fresh until then (ms)
+ * @property {string} [path] the address without query string or trailing slash (from the key when absent)
+ * @property {number} [storedAt] when it was rendered (ms)
+ * @property {boolean} [stale] a public change touched it: render again, and fall back to it only if that fails
+ */
+/** @typedef {{ slug: string, at: string, reason: string }} Withdrawal as the change notice carries it */
+/** @typedef {{ all?: boolean, slugs?: string[], withdrawn?: Withdrawal[] }} ResponseChange */
 /**
  * Copies kept within a budget, least recently used first: an answer from a copy moves it to the end,
  * so a page readers keep asking for is the last to go.
@@ -27,6 +45,8 @@
  * @property {Shelf} misses 404s, on a small budget of their own, so a flood of unknown addresses never pushes out a page
  * @property {number} generation moved by every clear, so a response rendered across a change is not kept
  * @property {Set<string>} gone release paths whose page last rendered a tombstone
+ * @property {Map<string, Withdrawal>} withdrawn release paths a change notice said left the public site
+ * @property {number} listsNotBefore when the latest withdrawal was heard (ms): no other copy older than that is served stale
  */
 
 const REGISTRY = Symbol.for("pressroom.public-responses");
@@ -37,6 +57,10 @@ const MAX_TOTAL_BYTES = 64 * 1024 * 1024;
 /** 404s: enough to spare Next the common mistyped and probed addresses, too few to matter for the pages. */
 const MAX_MISSES = 500;
 const MAX_MISS_BYTES = 4 * 1024 * 1024;
+/** How old a last good copy may be and still be served when the page cannot be rendered again. */
+const MAX_STALE_SECONDS = 24 * 60 * 60;
+/** Served stale in an outage: a cached search would still list what was retracted since. */
+const NEVER_STALE = /^\/search(\/|$)/;
 const MAX_SECONDS = 60;
 const CACHEABLE_STATUS = new Set([200, 301, 404, 410]);
 const PRIVATE_PREFIXES = ["/desk", "/api/", "/login", "/share/", "/media/", "/_next/"];
@@ -53,7 +77,58 @@ const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "
 /** @returns {Registry} */
 export function publicResponses() {
   const holder = /** @type {Record<symbol, Registry | undefined>} */ (/** @type {unknown} */ (globalThis));
-  return (holder[REGISTRY] ??= { entries: new Map(), generation: 0, bytes: 0, misses: { entries: new Map(), bytes: 0 }, gone: new Set() });
+  return (holder[REGISTRY] ??= {
+    entries: new Map(),
+    generation: 0,
+    bytes: 0,
+    misses: { entries: new Map(), bytes: 0 },
+    gone: new Set(),
+    withdrawn: new Map(),
+    listsNotBefore: 0,
+  });
+}
+
+/**
+ * The address a request or copy is about: without query string or trailing slash.
+ * @param {string} url
+ */
+export function pathOf(url) {
+  return (url.split("?")[0] ?? "").replace(/\/+$/, "") || "/";
+}
+
+/** @param {string} path the release's slug when `path` is a release page (or below one) */
+function releaseSlugOf(path) {
+  return path.startsWith("/releases/") ? (path.split("/")[2] ?? "") : null;
+}
+
+/**
+ * What a public change does to the copies, at once (it needs no database): the release pages it names
+ * and every page that lists releases (any address but another release's page) become stale; with `all`,
+ * every copy does. 404s it touches are dropped, never served stale. A withdrawn release's copies go, and
+ * its address answers 410 from the notice until a later change publishes it again. A response being
+ * rendered now is not kept.
+ * @param {ResponseChange} change
+ */
+export function expirePublicResponses(change, now = Date.now()) {
+  const registry = publicResponses();
+  registry.generation += 1;
+  const withdrawn = change.withdrawn ?? [];
+  const withdrawnSlugs = new Set(withdrawn.map((one) => one.slug));
+  for (const slug of change.slugs ?? []) if (!withdrawnSlugs.has(slug)) registry.withdrawn.delete(`/releases/${slug}`);
+  for (const one of withdrawn) registry.withdrawn.set(`/releases/${one.slug}`, one);
+  if (withdrawn.length > 0) registry.listsNotBefore = now;
+  const changed = new Set([...(change.slugs ?? []), ...withdrawnSlugs]);
+  /** @param {string} path */
+  const touched = (path) => {
+    const slug = releaseSlugOf(path);
+    return Boolean(change.all) || slug === null || changed.has(slug);
+  };
+  for (const [key, entry] of registry.entries) {
+    const slug = releaseSlugOf(entry.path ?? pathOf(key));
+    if (slug !== null && withdrawnSlugs.has(slug)) take(registry, key);
+    else if (touched(entry.path ?? pathOf(key))) entry.stale = true;
+  }
+  for (const [key, entry] of registry.misses.entries) if (touched(entry.path ?? pathOf(key))) take(registry.misses, key);
 }
 
 /** Empties the copies; a response being rendered now is not kept either. */
@@ -214,31 +289,145 @@ function notModified(request, stored) {
   return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
 }
 
+/** @typedef {{ status: number, headers: StoredHeaders, body: Buffer }} Answer */
+
 /**
- * Answers from the copy when there is a fresh one (304 when the client's validators match); true when it did.
+ * Writes a copy out (304 when the client's validators match), with `extra` headers.
+ * @param {StoredResponse} entry
+ * @param {RequestLine} req
+ * @param {ServerResponse} res
+ * @param {StoredHeaders} [extra]
+ */
+function sendCopy(entry, req, res, extra = {}) {
+  if (entry.status === 200 && notModified(req.headers, entry.headers)) {
+    /** @type {StoredHeaders} */
+    const kept = { "cache-control": entry.headers["cache-control"] ?? "", ...extra };
+    if (entry.headers["etag"]) kept.etag = entry.headers["etag"];
+    if (entry.headers["last-modified"]) kept["last-modified"] = entry.headers["last-modified"];
+    res.writeHead(304, kept);
+    res.end();
+    return;
+  }
+  res.writeHead(entry.status, { ...entry.headers, ...extra, "content-length": String(entry.body.length) });
+  res.end(req.method === "HEAD" ? undefined : entry.body);
+}
+
+/**
+ * Answers from the copy when there is a fresh one (304 when the client's validators match); true when
+ * it did. Stale and expired copies stay, as the last good copy, until the page is rendered again.
  * @param {string} key
  * @param {RequestLine} req
  * @param {ServerResponse} res
  */
 export function answerFromCache(key, req, res, now = Date.now()) {
-  const found = lookUp(publicResponses(), key);
+  const registry = publicResponses();
+  const found = lookUp(registry, key);
   if (!found) return false;
   const [entry, shelf] = found;
-  if (entry.expires <= now) {
-    take(shelf, key);
+  if (entry.stale || entry.expires <= now) {
+    if (shelf === registry.misses) take(shelf, key);
     return false;
   }
-  if (entry.status === 200 && notModified(req.headers, entry.headers)) {
-    /** @type {StoredHeaders} */
-    const kept = { "cache-control": entry.headers["cache-control"] ?? "" };
-    if (entry.headers["etag"]) kept.etag = entry.headers["etag"];
-    if (entry.headers["last-modified"]) kept["last-modified"] = entry.headers["last-modified"];
-    res.writeHead(304, kept);
-    res.end();
+  sendCopy(entry, req, res);
+  return true;
+}
+
+/**
+ * The last good copy that may stand in for a page that cannot be rendered now, or null: never a 404,
+ * a search, a withdrawn release's page, a copy older than a day, or a copy other than a release page
+ * made before the latest withdrawal was heard (it may still list the withdrawn release).
+ * @param {string} key
+ */
+export function staleCopy(key, now = Date.now()) {
+  const registry = publicResponses();
+  const entry = registry.entries.get(key);
+  if (!entry || entry.status === 404) return null;
+  const path = entry.path ?? pathOf(key);
+  const slug = releaseSlugOf(path);
+  if (NEVER_STALE.test(path) || (slug !== null && registry.withdrawn.has(`/releases/${slug}`))) return null;
+  const storedAt = entry.storedAt ?? 0;
+  if (now - storedAt > MAX_STALE_SECONDS * 1000) return null;
+  if (slug === null && storedAt < registry.listsNotBefore) return null;
+  return entry;
+}
+
+/**
+ * The headers that mark a last good copy: its age, and RFC 7234's warning 110 (which older caches and
+ * people reading headers know), plus why it is stale.
+ * @param {StoredResponse} entry
+ * @param {string} why
+ * @returns {StoredHeaders}
+ */
+function staleHeaders(entry, why, now = Date.now()) {
+  return { age: String(Math.max(0, Math.round((now - (entry.storedAt ?? now)) / 1000))), warning: '110 - "Response is stale"', "x-pressroom-stale": why };
+}
+
+const PLAIN_PAGE_HEADERS = {
+  "cache-control": "no-store",
+  "x-content-type-options": "nosniff",
+  "content-security-policy": "default-src 'none'; frame-ancestors 'none'",
+};
+
+/** @param {string} text */
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * The 410 for a release a change notice said was withdrawn, from the notice alone (no database): its
+ * date and reason. Null when the path is not a withdrawn release's.
+ * @param {string} path
+ * @returns {Answer | null}
+ */
+export function withdrawnAnswer(path) {
+  const slug = releaseSlugOf(path);
+  const withdrawal = slug === null ? undefined : publicResponses().withdrawn.get(`/releases/${slug}`);
+  if (!withdrawal) return null;
+  const when = new Date(withdrawal.at);
+  const body =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex">' +
+    "<title>Release withdrawn</title></head><body><main><h1>This release has been withdrawn</h1>" +
+    `<p>Withdrawn on <time datetime="${escapeHtml(withdrawal.at)}">${escapeHtml(Number.isNaN(when.getTime()) ? withdrawal.at : when.toUTCString())}</time>.</p>` +
+    (withdrawal.reason ? `<p>Reason: ${escapeHtml(withdrawal.reason)}</p>` : "") +
+    "</main></body></html>\n";
+  return { status: 410, headers: { ...PLAIN_PAGE_HEADERS, "content-type": "text/html; charset=utf-8" }, body: Buffer.from(body) };
+}
+
+/** @returns {Answer} 503 with Retry-After: the database is not answering and no copy may stand in. */
+export function unavailableAnswer() {
+  return {
+    status: 503,
+    headers: { ...PLAIN_PAGE_HEADERS, "content-type": "text/plain; charset=utf-8", "retry-after": String(RETRY_AFTER_SECONDS) },
+    body: Buffer.from("This page cannot be shown right now: the newsroom's database is not answering. Please try again in a minute.\n"),
+  };
+}
+
+/**
+ * @param {RequestLine} req
+ * @param {ServerResponse} res
+ * @param {Answer} answer
+ */
+function sendAnswer(req, res, answer) {
+  res.writeHead(answer.status, { ...answer.headers, "content-length": String(answer.body.length) });
+  res.end(req.method === "HEAD" ? undefined : answer.body);
+}
+
+/**
+ * While the database is known to be down: a withdrawn release's 410 from its notice, or the last good
+ * copy, without entering Next. True when it answered.
+ * @param {RequestLine} req
+ * @param {ServerResponse} res
+ * @param {string | null} key
+ */
+function answerWithoutDatabase(req, res, key) {
+  const gone = isReleaseRead(req) ? withdrawnAnswer(pathOf(req.url ?? "/")) : null;
+  if (gone) {
+    sendAnswer(req, res, gone);
     return true;
   }
-  res.writeHead(entry.status, { ...entry.headers, "content-length": entry.body.length });
-  res.end(req.method === "HEAD" ? undefined : entry.body);
+  const copy = key === null ? null : staleCopy(key);
+  if (!copy) return false;
+  sendCopy(copy, req, res, staleHeaders(copy, "database unreachable"));
   return true;
 }
 
@@ -279,19 +468,74 @@ export function replayableHeaders(res) {
 /**
  * Wraps the response's writeHead, write and end (the instance's own methods, nothing private): the
  * status is settled by publicStatus when the head goes out (Node sends an implicit head through
- * writeHead too), and with a cache key the body is collected and kept at the end when the response is
- * shareable — unless a public change happened while it was rendered (the generation moved).
+ * writeHead too); an answer of 5xx is replaced, before anything of it is written, by the last good copy,
+ * a withdrawn release's 410, or — when the database is down — 503 with Retry-After; a live page of a
+ * release a notice withdrew is replaced by the 410. With a cache key the body is collected and kept at
+ * the end when the response is shareable — unless a public change happened, or the database failed,
+ * while it was rendered.
  * @param {RequestLine} req
  * @param {ServerResponse} res
  * @param {string | null} key
  */
 export function watchResponse(req, res, key) {
-  if (key === null && !isReleaseRead(req)) return;
-  const writeHead = /** @type {(statusCode: number, statusMessage?: string) => ServerResponse} */ (res.writeHead);
+  const registry = publicResponses();
+  const generation = registry.generation;
+  const failures = databaseBreaker().failures;
+  const startedAt = Date.now();
+  const path = pathOf(req.url ?? "/");
+  const releaseRead = isReleaseRead(req);
+  const keep = key !== null && req.method === "GET";
+  const writeHead = /** @type {(statusCode: number, statusMessage?: string | OutgoingHttpHeaders, headers?: OutgoingHttpHeaders) => ServerResponse} */ (res.writeHead);
+  const write = /** @type {(...args: unknown[]) => boolean} */ (res.write);
+  const end = /** @type {(...args: unknown[]) => ServerResponse} */ (res.end);
+  let replaced = false;
+
+  /** @param {number} status @returns {Answer | null} what goes out instead of the answer Next is about to write */
+  function insteadOf(status) {
+    if (status >= 500) {
+      const copy = key === null ? null : staleCopy(key);
+      if (copy) return { status: copy.status, headers: { ...copy.headers, ...staleHeaders(copy, "render failed") }, body: copy.body };
+      const gone = releaseRead ? withdrawnAnswer(path) : null;
+      if (gone) return gone;
+      // A copy that may not stand in (older than a withdrawal, a search) means: try again shortly.
+      const refusedCopy = key !== null && registry.entries.has(key);
+      return refusedCopy || databaseIsDown() || databaseBreaker().failures !== failures ? unavailableAnswer() : null;
+    }
+    // A notice withdrew it but Next still had the live page (its cache is expired a moment later).
+    if (releaseRead && status === 200 && !isGone(path)) return withdrawnAnswer(path);
+    return null;
+  }
+  /** @param {Answer} answer */
+  function replace(answer) {
+    replaced = true;
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    writeHead.call(res, answer.status, { ...answer.headers, "content-length": String(answer.body.length) });
+    end.call(res, req.method === "HEAD" ? undefined : answer.body);
+  }
+  /** Before Node writes an implicit head from inside write or end: replace the answer there, not halfway. */
+  function replacedBeforeWriting() {
+    if (!replaced && !res.headersSent) {
+      const instead = insteadOf(res.statusCode);
+      if (instead) replace(instead);
+    }
+    return replaced;
+  }
+  /** @param {unknown[]} args */
+  function callBack(args) {
+    const callback = args.find((arg) => typeof arg === "function");
+    if (callback) process.nextTick(/** @type {() => void} */ (callback));
+  }
+
   /** @param {number} statusCode @param {unknown[]} rest */
   function settledWriteHead(statusCode, ...rest) {
+    if (replaced) return res;
     const message = typeof rest[0] === "string" ? rest[0] : undefined;
     adoptHeaders(res, /** @type {OutgoingHttpHeaders | undefined} */ (message === undefined ? rest[0] : rest[1]));
+    const instead = insteadOf(statusCode);
+    if (instead) {
+      replace(instead);
+      return res;
+    }
     const status = publicStatus(req, statusCode);
     if (status === 301) {
       // Next adds the Location header twice (same value); send it once.
@@ -300,46 +544,59 @@ export function watchResponse(req, res, key) {
     }
     return status === statusCode && message !== undefined ? writeHead.call(res, status, message) : writeHead.call(res, status);
   }
-  res.writeHead = /** @type {ServerResponse["writeHead"]} */ (/** @type {unknown} */ (settledWriteHead));
-  if (key === null || req.method !== "GET") return;
 
-  const registry = publicResponses();
-  const generation = registry.generation;
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
   /** @param {unknown} chunk @param {unknown} encoding */
   function collect(chunk, encoding) {
-    if (size > MAX_BODY_BYTES || chunk === null || chunk === undefined || typeof chunk === "function") return;
+    if (!keep || size > MAX_BODY_BYTES || chunk === null || chunk === undefined || typeof chunk === "function") return;
     const buffer =
       typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8") : Buffer.from(/** @type {Uint8Array} */ (chunk));
     size += buffer.length;
     chunks.push(buffer);
   }
-  const write = /** @type {(...args: unknown[]) => boolean} */ (res.write);
-  const end = /** @type {(...args: unknown[]) => ServerResponse} */ (res.end);
   /** @param {unknown} chunk @param {unknown[]} rest */
   function collectingWrite(chunk, ...rest) {
+    if (replacedBeforeWriting()) {
+      callBack(rest);
+      return true;
+    }
     collect(chunk, rest[0]);
     return write.call(res, chunk, ...rest);
   }
   /** @param {unknown} chunk @param {unknown[]} rest */
   function collectingEnd(chunk, ...rest) {
+    if (replacedBeforeWriting()) {
+      callBack([chunk, ...rest]);
+      return res;
+    }
     collect(chunk, rest[0]);
     return end.call(res, chunk, ...rest);
   }
+  res.writeHead = /** @type {ServerResponse["writeHead"]} */ (/** @type {unknown} */ (settledWriteHead));
   res.write = /** @type {ServerResponse["write"]} */ (/** @type {unknown} */ (collectingWrite));
   res.end = /** @type {ServerResponse["end"]} */ (/** @type {unknown} */ (collectingEnd));
+  if (!keep) return;
   res.on("finish", () => {
+    if (replaced) return;
     const headers = replayableHeaders(res);
     const seconds = shareableSeconds(res.statusCode, headers, req.url);
-    if (seconds === 0 || size > MAX_BODY_BYTES || registry.generation !== generation) return;
-    remember(registry, key, { status: res.statusCode, headers, body: Buffer.concat(chunks), expires: Date.now() + seconds * 1000 });
+    if (seconds === 0 || size > MAX_BODY_BYTES || registry.generation !== generation || databaseBreaker().failures !== failures) return;
+    remember(registry, /** @type {string} */ (key), {
+      status: res.statusCode,
+      headers,
+      body: Buffer.concat(chunks),
+      expires: Date.now() + seconds * 1000,
+      path,
+      storedAt: startedAt,
+    });
   });
 }
 
 /**
- * In front of Next's handler: answers from the copy when it can (true), otherwise watches the response
+ * In front of Next's handler: answers from the copy when it can (true) — a fresh one, or while the
+ * database is down a withdrawn release's 410 or the last good copy — otherwise watches the response
  * Next is about to write (false).
  * @param {IncomingMessage} req
  * @param {ServerResponse} res
@@ -348,6 +605,7 @@ export function watchResponse(req, res, key) {
 export function answerOrWatch(req, res, scheme) {
   const key = cacheKeyOf(req, scheme);
   if (key !== null && answerFromCache(key, req, res)) return true;
+  if (databaseIsDown() && answerWithoutDatabase(req, res, key)) return true;
   watchResponse(req, res, key);
   return false;
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearGone, markGone } from "@/lib/http/gone";
 import { clearPublicResponses } from "@/lib/http/public-responses";
-import { answerOrWatch, cacheKeyOf, isGone, remember } from "./public-responses.mjs";
+import { closeBreaker, openBreaker } from "./circuit-breaker.mjs";
+import { answerOrWatch, cacheKeyOf, expirePublicResponses, isGone, publicResponses, remember } from "./public-responses.mjs";
 
 type Reply = {
   status?: number;
@@ -51,7 +52,10 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
+  closeBreaker();
   clearPublicResponses();
+  publicResponses().withdrawn.clear();
+  publicResponses().listsNotBefore = 0;
   clearGone("/releases/gone");
   reached = 0;
   replies = {};
@@ -289,5 +293,158 @@ describe("the registry", () => {
     copy.clearPublicResponses();
     await get("/releases/a");
     expect(reached).toBe(2);
+  });
+});
+
+describe("a change marks copies stale; the last good copy stands in when a page cannot be rendered", () => {
+  const warm = async (...paths: string[]) => {
+    for (const path of paths) {
+      await get(path);
+      await get(path);
+    }
+  };
+
+  it("renders again only what the change touches: the releases it names and every list, feed and sitemap", async () => {
+    for (const path of ["/releases/a", "/releases/b", "/feed.xml", "/", "/sitemap.xml"]) replies[path] = { body: `${path} before`, headers: SHARED };
+    replies["/releases/new"] = { status: 404, body: "missing", headers: SHARED };
+    await warm("/releases/a", "/releases/b", "/feed.xml", "/", "/sitemap.xml", "/releases/new");
+    expect(reached).toBe(6);
+
+    for (const path of ["/releases/a", "/feed.xml", "/", "/sitemap.xml"]) replies[path] = { body: `${path} after`, headers: SHARED };
+    replies["/releases/new"] = { body: "now published", headers: SHARED };
+    expirePublicResponses({ slugs: ["a", "new"] });
+    expect(await (await get("/releases/b")).text(), "another release's page stays").toBe("/releases/b before");
+    expect(reached).toBe(6);
+    for (const path of ["/releases/a", "/feed.xml", "/", "/sitemap.xml"]) expect(await (await get(path)).text()).toBe(`${path} after`);
+    expect(await (await get("/releases/new")).text()).toBe("now published");
+    expect(reached).toBe(11);
+    await warm("/releases/a", "/");
+    expect(reached, "the new renders are kept").toBe(11);
+
+    expirePublicResponses({ all: true });
+    await get("/releases/b");
+    expect(reached, "everything is rendered again after { all: true }").toBe(12);
+  });
+
+  it("answers the last good copy, with Age and Warning, when the page renders a 5xx", async () => {
+    replies["/releases/a"] = { body: "<p>Good</p>", headers: { ...SHARED, etag: '"good"' }, head: "object" };
+    replies["/feed.xml"] = { body: "<rss/>", headers: SHARED };
+    await warm("/releases/a", "/feed.xml");
+    expirePublicResponses({ slugs: ["a"] });
+    replies["/releases/a"] = { status: 500, body: "Internal Server Error", headers: { "cache-control": "private, no-store", "x-from-the-error": "1" } };
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const stale = await get("/releases/a");
+    expect(stale.status).toBe(200);
+    expect(await stale.text()).toBe("<p>Good</p>");
+    expect(stale.headers.get("warning")).toBe('110 - "Response is stale"');
+    expect(stale.headers.get("x-pressroom-stale")).toBe("render failed");
+    expect(Number(stale.headers.get("age"))).toBeGreaterThanOrEqual(1);
+    expect(stale.headers.get("etag")).toBe('"good"');
+    expect(stale.headers.get("x-from-the-error"), "none of the failed answer's headers").toBeNull();
+    expect((await get("/releases/a", { method: "HEAD" })).status).toBe(200);
+
+    // A copy past its lifetime stands in too (a feed in a long outage).
+    for (const entry of publicResponses().entries.values()) entry.expires = 0;
+    replies["/feed.xml"] = { status: 502, body: "bad gateway" };
+    const feed = await get("/feed.xml");
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toBe("<rss/>");
+
+    // Without a copy, a 500 that is not the database's stays what it is.
+    replies["/releases/never-seen"] = { status: 500, body: "bug" };
+    expect((await get("/releases/never-seen")).status).toBe(500);
+  });
+
+  it("while the database is down: copies without entering Next, 503 with Retry-After where there is none, never a stale search", async () => {
+    replies["/releases/a"] = { body: "<p>A</p>", headers: SHARED };
+    replies["/search"] = { body: "results", headers: SHARED };
+    await warm("/releases/a", "/search?q=water");
+    expirePublicResponses({ slugs: ["a"] });
+    openBreaker("test: the database stopped");
+    const before = reached;
+    const copy = await get("/releases/a");
+    expect(copy.status).toBe(200);
+    expect(copy.headers.get("x-pressroom-stale")).toBe("database unreachable");
+    expect(reached, "Next was not asked").toBe(before);
+
+    replies["/releases/b"] = { status: 500, body: "cannot reach the database" };
+    replies["/search"] = { status: 500, body: "cannot reach the database" };
+    for (const path of ["/releases/b", "/search?q=water"]) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(503);
+      expect(refused.headers.get("retry-after"), path).toBe("30");
+      expect(refused.headers.get("cache-control"), path).toBe("no-store");
+    }
+    closeBreaker();
+  });
+
+  it("keeps nothing rendered while the database failed", async () => {
+    replies["/releases/a"] = { status: 404, body: "not found because a query failed", headers: SHARED, delayMs: 100 };
+    const pending = get("/releases/a");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    openBreaker("test: a query failed");
+    closeBreaker();
+    await pending;
+    replies["/releases/a"] = { body: "found", headers: SHARED };
+    expect(await (await get("/releases/a")).text()).toBe("found");
+  });
+});
+
+describe("what a notice withdrew is never served stale", () => {
+  const withdrawal = { slug: "gone", at: "2026-12-02T10:00:00.000Z", reason: "Issued <b>in error</b>." };
+
+  it("answers 410 from the notice for the withdrawn page, whatever Next still has, and 503 for lists older than the notice", async () => {
+    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) replies[path] = { body: `${path} live`, headers: SHARED };
+    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) await get(path);
+    const heard = reached;
+    expirePublicResponses({ slugs: ["gone"], withdrawn: [withdrawal] });
+
+    // Next's page cache is expired a moment after the notice: its live page must not go out meanwhile.
+    const gone = await get("/releases/gone");
+    expect(gone.status).toBe(410);
+    const text = await gone.text();
+    expect(text).toContain("Issued &#60;b&#62;in error&#60;/b&#62;.");
+    expect(text).toContain('datetime="2026-12-02T10:00:00.000Z"');
+    expect(gone.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(reached).toBe(heard + 1);
+    expect((await get("/releases/gone", { headers: { RSC: "1" } })).status).toBe(410);
+
+    // The database goes down: lists and feeds rendered before the notice are not served.
+    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) replies[path] = { status: 500, body: "cannot reach the database" };
+    for (const path of ["/", "/feed.xml"]) {
+      const refused = await get(path);
+      expect(refused.status, path).toBe(503);
+      expect(refused.headers.get("retry-after"), path).toBe("30");
+    }
+    expect((await get("/releases/gone")).status).toBe(410);
+    expect(await (await get("/releases/other")).text(), "another release's page is not a list").toBe("/releases/other live");
+    openBreaker("test: the database stopped");
+    const withoutNext = reached;
+    expect((await get("/releases/gone")).status).toBe(410);
+    expect((await get("/releases/gone", { method: "HEAD" })).status).toBe(410);
+    expect(reached, "the notice answers without Next").toBe(withoutNext);
+    expect((await get("/")).status).toBe(503);
+    closeBreaker();
+
+    // A list rendered after the notice may stand in again.
+    replies["/"] = { body: "/ without the withdrawn release", headers: SHARED };
+    await get("/");
+    expirePublicResponses({ slugs: ["something-else"] });
+    replies["/"] = { status: 500, body: "cannot reach the database" };
+    expect(await (await get("/")).text()).toBe("/ without the withdrawn release");
+  });
+
+  it("lets Next's own tombstone through, and forgets the withdrawal when a later change publishes the release again", async () => {
+    expirePublicResponses({ slugs: ["gone"], withdrawn: [withdrawal] });
+    replies["/releases/gone"] = { body: "<h1>Tombstone from Next</h1>", headers: SHARED };
+    markGone("/releases/gone");
+    const tombstone = await get("/releases/gone");
+    expect(tombstone.status).toBe(410);
+    expect(await tombstone.text()).toBe("<h1>Tombstone from Next</h1>");
+
+    clearGone("/releases/gone");
+    expirePublicResponses({ slugs: ["gone"] });
+    replies["/releases/gone"] = { body: "<p>Published again</p>", headers: SHARED };
+    expect((await get("/releases/gone")).status).toBe(200);
   });
 });

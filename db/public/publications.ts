@@ -4,9 +4,15 @@ import { unstable_cache } from "next/cache";
 import { db } from "../client";
 import { publications, releases, releaseSlugs } from "../schema";
 
-/** Cache tags of the public side. Publishing transitions invalidate them (db/publishing/invalidate.ts). */
+/**
+ * Cache tags of the public side, expired by what a change notice names (db/publishing/invalidate.ts):
+ * `all` on every list, feed, sitemap and search, which any publication change moves; `release(slug)` on
+ * what one release's page reads, so a change expires only the pages it touches; `releases` on every
+ * release page's data, for a change that touches everything.
+ */
 export const PUBLIC_TAGS = {
   all: "publications",
+  releases: "publications:releases",
   release: (slug: string) => `publication:${slug}`,
 } as const;
 
@@ -38,7 +44,7 @@ export const getPublicationBySlug = (slug: string): Promise<PublicRelease | null
       return row ? serialise(row) : null;
     },
     ["publications:by-slug", slug],
-    { tags: [PUBLIC_TAGS.all, PUBLIC_TAGS.release(slug)] },
+    { tags: [PUBLIC_TAGS.releases, PUBLIC_TAGS.release(slug)] },
   )();
 
 /** The current address of a release that used to answer at `slug`, when that release is live. */
@@ -55,7 +61,7 @@ export const findMovedSlug = (slug: string): Promise<string | null> =>
       return row && row.slug !== slug ? row.slug : null;
     },
     ["publications:moved", slug],
-    { tags: [PUBLIC_TAGS.all] },
+    { tags: [PUBLIC_TAGS.releases, PUBLIC_TAGS.release(slug)] },
   )();
 
 /**
@@ -79,5 +85,5 @@ export const listLiveTranslations = (slug: string): Promise<{ slug: string; lang
         .where(and(eq(releases.translationGroup, own.group), isNull(publications.retractedAt), ne(publications.slug, slug)));
     },
     ["publications:translations", slug],
-    { tags: [PUBLIC_TAGS.all] },
+    { tags: [PUBLIC_TAGS.releases, PUBLIC_TAGS.release(slug)] },
   )();

@@ -1,14 +1,14 @@
 import "server-only";
 import { env } from "@/env";
 import { INTERNAL_TOKEN_HEADER, internalToken } from "./internal-token";
-import type { PublicChange } from "./public-change";
+import type { ChangeNotice } from "./public-change";
 
 /**
  * Expires this instance's cached public pages from outside a request (the scheduler's timer, the
  * change listener) by calling the instance's own internal route: Next drops cache invalidation made
  * outside a request without a word. Retries while the server is still starting.
  */
-export async function expireOwnCache(change: PublicChange | { all: true }) {
+export async function expireOwnCache(change: ChangeNotice) {
   const host = env.HOSTNAME === "0.0.0.0" || env.HOSTNAME === "::" ? "127.0.0.1" : env.HOSTNAME;
   for (let attempt = 1; attempt <= 5; attempt += 1) {
     try {

@@ -1,18 +1,32 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { bodyToPlainText, renderBodyHtml, summaryFrom } from "@/lib/content/render";
 import { leadImageOf } from "@/lib/content/lead-image";
 import { mediaKeysOf } from "@/lib/content/release";
 import type { Transaction } from "../audit/append";
 import { safeTimeZone } from "@/lib/public/date-range";
-import { publications, releaseTypes, settings, type releases } from "../schema";
+import { publications, releases, releaseTypes, settings } from "../schema";
 import { loadRevision } from "../releases/load";
 import type { FeedMembership } from "@/lib/feeds/websub";
-import { announcePublicChange } from "./public-change";
+
+/**
+ * The live releases in the same translation group: their pages list this one's language, so a change to
+ * it changes them too.
+ */
+export async function liveTranslationSlugs(tx: Transaction, release: Pick<typeof releases.$inferSelect, "id" | "translationGroup">): Promise<string[]> {
+  const rows = await tx
+    .select({ slug: publications.slug })
+    .from(publications)
+    .innerJoin(releases, eq(releases.id, publications.releaseId))
+    .where(and(eq(releases.translationGroup, release.translationGroup), isNull(publications.retractedAt), ne(releases.id, release.id)));
+  return rows.map((row) => row.slug);
+}
 
 /**
  * Writes (or replaces) the release's publications row from exactly the approved revision, inside the
  * caller's transaction, so the public side changes together with the state change and its audit row.
+ * Returns, beside the feeds, the addresses whose pages changed (its own, the one it had before a change
+ * of address, its translations'), for the transaction's one change notice.
  */
 export async function writePublication(
   tx: Transaction,
@@ -61,7 +75,7 @@ export async function writePublication(
     retractionReason: null,
   };
   const [existing] = await tx
-    .select({ corrections: publications.corrections, topics: publications.topics, typeSlug: publications.typeSlug, language: publications.language })
+    .select({ slug: publications.slug, corrections: publications.corrections, topics: publications.topics, typeSlug: publications.typeSlug, language: publications.language })
     .from(publications)
     .where(eq(publications.releaseId, release.id));
   const corrections = [...(existing?.corrections ?? []), ...(note ? [{ ...note, at: now.toISOString() }] : [])];
@@ -69,9 +83,9 @@ export async function writePublication(
     .insert(publications)
     .values({ releaseId: release.id, publishedAt: now, ...row, corrections })
     .onConflictDoUpdate({ target: publications.releaseId, set: { ...row, corrections } });
-  await announcePublicChange(tx, { slugs: [release.slug] });
   // The feeds the change touches: those it appears in now, and those an update took it out of.
   const feeds: FeedMembership[] = [{ topics: row.topics, typeSlug: row.typeSlug, language: row.language }];
   if (existing) feeds.push({ topics: existing.topics, typeSlug: existing.typeSlug, language: existing.language });
-  return { slug: release.slug, revisionId: revision.id, feeds };
+  const changedSlugs = [...new Set([release.slug, ...(existing ? [existing.slug] : []), ...(await liveTranslationSlugs(tx, release))])];
+  return { slug: release.slug, revisionId: revision.id, feeds, changedSlugs };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/env";
+import { mergeChanges, type ChangeNotice } from "@/lib/cache/change-notice";
 import { expireOwnCache } from "./expire-own-cache";
 import { publishDueReleases } from "./scheduler";
 
@@ -16,8 +17,14 @@ export function startScheduler() {
     if (running) return;
     running = true;
     try {
-      const slugs = await publishDueReleases(new Date(), 25);
-      if (slugs.length > 0) await expireOwnCache({ slugs, tags: [] });
+      let change: ChangeNotice | null = null;
+      await publishDueReleases(
+        new Date(),
+        25,
+        () => {}, // the WebSub pings are queued in each transition
+        (batch) => (change = change ? mergeChanges(change, batch) : batch),
+      );
+      if (change) await expireOwnCache(change);
     } catch (error) {
       console.error("scheduler: publishing due releases failed; will retry", error);
     } finally {

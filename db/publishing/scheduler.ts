@@ -1,10 +1,12 @@
 import "server-only";
 import { and, asc, inArray, sql } from "drizzle-orm";
+import { isEmptyChange, mergeChanges, type ChangeNotice } from "@/lib/cache/change-notice";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import { checkSystemTransition, transitionOf } from "@/lib/workflow/transitions";
 import type { Transaction } from "../audit/append";
 import { db } from "../client";
 import { applyTransition } from "../releases/apply-transition";
+import { announcePublicChange } from "./public-change";
 import type { ReleaseRow } from "../releases/load";
 import { releases } from "../schema";
 
@@ -33,13 +35,15 @@ async function claimDueReleases(tx: Transaction, now: Date, limit: number): Prom
  * Publishes every scheduled or embargoed release whose time has come, through the same executor as a
  * person's transition (applyTransition, actor "system"). Each claimed list is applied in the transaction
  * that claimed it, so with any number of instances running this at once each release publishes once.
- * Returns the slugs whose public pages must be expired; `onFeedsChanged` hears, after each committed
- * batch, which feeds changed (for the WebSub hub).
+ * Each batch sends one change notice for all its releases. Returns the slugs published; after each
+ * committed batch, `onFeedsChanged` hears which feeds changed (for the WebSub hub) and `onPublicChange`
+ * what changed on the public site (for this instance's own cache).
  */
 export async function publishDueReleases(
   now = new Date(),
   batchSize = 25,
   onFeedsChanged: (feeds: FeedMembership[]) => void = () => {},
+  onPublicChange: (change: ChangeNotice) => void = () => {},
 ): Promise<string[]> {
   const database = await db();
   const published: string[] = [];
@@ -48,17 +52,21 @@ export async function publishDueReleases(
       const claimed = await claimDueReleases(tx, now, batchSize);
       const slugs: string[] = [];
       const feeds: FeedMembership[] = [];
+      let change: ChangeNotice = { slugs: [], tags: [], withdrawn: [] };
       for (const release of claimed) {
         const check = checkSystemTransition("publish_due", release.status);
         if (!check.ok) continue;
-        const applied = await applyTransition(tx, release, check.transition, "system", { now });
+        const applied = await applyTransition(tx, release, check.transition, "system", { now, batchNotice: true });
+        if (applied.publicChange) change = mergeChanges(change, applied.publicChange);
         if (applied.publishedSlug) slugs.push(applied.publishedSlug);
         feeds.push(...applied.changedFeeds);
       }
-      return { claimed: claimed.length, slugs, feeds };
+      if (!isEmptyChange(change)) await announcePublicChange(tx, change);
+      return { claimed: claimed.length, slugs, feeds, change };
     });
     published.push(...batch.slugs);
     if (batch.feeds.length > 0) onFeedsChanged(batch.feeds);
+    if (!isEmptyChange(batch.change)) onPublicChange(batch.change);
     if (batch.claimed < batchSize) return published;
   }
 }

@@ -10,9 +10,10 @@ import { appendAudit, type Transaction } from "../audit/append";
 import { insertComment } from "../comments/comments";
 import { notifyWorkflowEvent } from "../notifications/notify";
 import type { NotificationEmail } from "../notifications/send-emails";
+import { withdrawalOf, type PublicChange } from "@/lib/cache/change-notice";
 import { announcePublicChange } from "../publishing/public-change";
 import { enqueueWebSubPings } from "../publishing/websub";
-import { writePublication } from "../publishing/publish";
+import { liveTranslationSlugs, writePublication } from "../publishing/publish";
 import { publications, releases } from "../schema";
 import { loadRevision, type ReleaseRow } from "./load";
 import { CONFLICT_MESSAGE } from "./save";
@@ -26,6 +27,11 @@ export type TransitionInput = {
   note?: PublicNote | null;
   /** The instant the person chose, for a transition that sets the chosen time. */
   at?: Date | null;
+  /**
+   * The caller gathers the public changes of several transitions (the scheduler's batch) and announces
+   * them in one notice; otherwise this transition announces its own.
+   */
+  batchNotice?: boolean;
 };
 
 export type AppliedTransition = {
@@ -35,6 +41,8 @@ export type AppliedTransition = {
   retractedSlug: string | null;
   /** The feeds whose content changed (for the WebSub hub). */
   changedFeeds: FeedMembership[];
+  /** What changed on the public site (announced to every instance; the caller expires its own cache with it). */
+  publicChange: PublicChange | null;
   /** The email of the notices, already queued in this transaction (notification_email jobs). */
   email: NotificationEmail | null;
 };
@@ -68,6 +76,7 @@ export async function applyTransition(
   let publishedSlug: string | null = null;
   let retractedSlug: string | null = null;
   let changedFeeds: FeedMembership[] = [];
+  let publicChange: PublicChange | null = null;
 
   if (effects.pinsApproval) {
     const revision = await loadRevision(tx, release.currentRevisionId!);
@@ -80,6 +89,7 @@ export async function applyTransition(
     Object.assign(changes, { publishedRevisionId: published.revisionId, firstPublishedAt: release.firstPublishedAt ?? now });
     publishedSlug = published.slug;
     changedFeeds = published.feeds;
+    publicChange = { slugs: published.changedSlugs, tags: [], withdrawn: [] };
     revisionId = published.revisionId;
   }
   if (effects.publication === "retract") {
@@ -89,7 +99,8 @@ export async function applyTransition(
       .set({ retractedAt: now, retractionReason: comment, updatedAt: now })
       .where(and(eq(publications.releaseId, release.id), isNull(publications.retractedAt)))
       .returning({ topics: publications.topics, typeSlug: publications.typeSlug, language: publications.language });
-    await announcePublicChange(tx, { slugs: [release.slug] });
+    // What left the public site travels in the notice: every instance answers 410 for it from then on.
+    publicChange = { slugs: [release.slug, ...(await liveTranslationSlugs(tx, release))], tags: [], withdrawn: [withdrawalOf(release.slug, now, comment)] };
     retractedSlug = release.slug;
   }
   if (effects.sets) {
@@ -137,5 +148,6 @@ export async function applyTransition(
     email = notified?.email ?? null;
   }
   if (changedFeeds.length > 0) await enqueueWebSubPings(tx, changedFeeds);
-  return { status: to, version: updated.version, publishedSlug, retractedSlug, changedFeeds, email };
+  if (publicChange && !input.batchNotice) await announcePublicChange(tx, publicChange);
+  return { status: to, version: updated.version, publishedSlug, retractedSlug, changedFeeds, publicChange, email };
 }

@@ -113,7 +113,7 @@ describe("one executor for people and the scheduler", () => {
     const person = await writtenBy(byPerson);
     const system = await writtenBy(byScheduler);
     expect(slugs).toEqual([scheduled.slug]);
-    expect(result).toEqual({ status: "published", version: approvedPerson.version + 1, publishedSlug: approvedPerson.slug, retractedSlug: null, changedFeeds: heardFeeds[0] });
+    expect(result).toEqual({ status: "published", version: approvedPerson.version + 1, publishedSlug: approvedPerson.slug, retractedSlug: null, changedFeeds: heardFeeds[0], publicChange: { slugs: [approvedPerson.slug], tags: [], withdrawn: [] } });
     expect(heardFeeds).toEqual([[{ topics: [], typeSlug: "press-release", language: "en" }]]);
 
     for (const [written, before] of [

@@ -1,0 +1,126 @@
+import net from "node:net";
+import { closeBreaker, databaseIsDown, openBreaker } from "@/scripts/circuit-breaker.mjs";
+
+/** A connection that sent a query and has heard nothing back for this long is suspect: a probe decides. */
+const SILENCE_MS = 750;
+/** A probe (`select 1` on a connection of its own) that takes longer than this means the database is down. */
+const PROBE_MS = 1_000;
+/** How often connections are checked, and how often the probe runs while the breaker is open. */
+const CHECK_MS = 250;
+const RETRY_MS = 1_000;
+/** New connections to a server that does not answer give up after this long (postgres.js counts seconds). */
+export const CONNECT_TIMEOUT_S = 2;
+
+type Watched = { socket: net.Socket; awaiting: boolean; since: number };
+
+/** A ReadyForQuery message ('Z', length 5, status) ends every reply: the connection is idle again. */
+function endsWithReadyForQuery(chunk: Buffer) {
+  const at = chunk.length - 6;
+  return at >= 0 && chunk[at] === 0x5a && chunk.readInt32BE(at + 1) === 5;
+}
+
+/**
+ * Watches the app's connections to the Postgres server, so that no request waits on a database that
+ * is gone: a connection refused, reset or closed while a query waits on it, or silent for SILENCE_MS
+ * while the server also leaves a probe unanswered for PROBE_MS, opens the circuit breaker
+ * (scripts/circuit-breaker.mjs) and drops every connection, failing their queries at once. A request
+ * therefore gives up within about two seconds. While the breaker is open a probe runs every second;
+ * the first answer closes it. A slow query on a live server (a lock wait, a long scan) is left alone:
+ * the probe is answered.
+ *
+ * Returns postgres.js's `socket` option (the connections it opens go through it) and a stop function.
+ */
+export function watchDatabase(url: string) {
+  const sockets = new Set<Watched>();
+  let probing = false;
+  let stopped = false;
+
+  async function probeAnswers(): Promise<boolean> {
+    const { default: postgres } = await import("postgres");
+    const sql = postgres(url, { max: 1, connect_timeout: 1, onnotice: () => {}, idle_timeout: 1 });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        sql`select 1`,
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_MS} ms`)), PROBE_MS))),
+      ]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+      void sql.end({ timeout: 0 }).catch(() => {});
+    }
+  }
+
+  function dropConnections() {
+    for (const watched of sockets) watched.socket.destroy(new Error("the database is not answering"));
+  }
+
+  function down(reason: string) {
+    openBreaker(reason);
+    dropConnections();
+    if (!probing) void probeUntilAnswered();
+  }
+
+  async function probeUntilAnswered() {
+    probing = true;
+    try {
+      while (!stopped && databaseIsDown()) {
+        if (await probeAnswers()) closeBreaker();
+        else await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
+      }
+    } finally {
+      probing = false;
+    }
+  }
+
+  async function checkSilence() {
+    const now = Date.now();
+    const silent = [...sockets].filter((watched) => watched.awaiting && now - watched.since > SILENCE_MS);
+    if (silent.length === 0 || probing) return;
+    if (databaseIsDown()) {
+      for (const watched of silent) watched.socket.destroy(new Error("the database is not answering"));
+      return;
+    }
+    probing = true;
+    const answered = await probeAnswers();
+    probing = false;
+    if (!answered) down(`no answer for ${SILENCE_MS + PROBE_MS} ms`);
+  }
+
+  const timer = setInterval(() => void checkSilence(), CHECK_MS);
+  timer.unref();
+
+  const socket = (options: { host: string[]; port: number[]; path?: string }) => {
+    const connection = options.path ? net.connect(options.path) : net.connect({ host: options.host[0], port: options.port[0] ?? 5432 });
+    const watched: Watched = { socket: connection, awaiting: false, since: 0 };
+    sockets.add(watched);
+    const write = connection.write.bind(connection) as (...args: unknown[]) => boolean;
+    connection.write = ((...args: unknown[]) => {
+      if (!watched.awaiting) watched.since = Date.now();
+      watched.awaiting = true;
+      return write(...args);
+    }) as typeof connection.write;
+    connection.on("data", (chunk: Buffer) => {
+      watched.since = Date.now();
+      if (endsWithReadyForQuery(chunk)) watched.awaiting = false;
+    });
+    connection.on("error", (error: NodeJS.ErrnoException) => {
+      if (!connection.destroyed || error.code) down(error.code ?? error.message);
+    });
+    connection.on("close", () => {
+      sockets.delete(watched);
+      if (watched.awaiting && !databaseIsDown()) down("the connection closed while a query waited");
+    });
+    return connection;
+  };
+
+  return {
+    socket,
+    stop() {
+      stopped = true;
+      clearInterval(timer);
+    },
+  };
+}

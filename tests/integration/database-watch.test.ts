@@ -1,0 +1,81 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { database } from "@/db/client";
+import { connect, DatabaseUnavailableError, type DatabaseHandle } from "@/db/connect";
+import { closeBreaker, databaseBreaker, databaseIsDown } from "@/scripts/circuit-breaker.mjs";
+import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { TcpProxy } from "../support/tcp-proxy";
+
+const PROXY_PORT = 5441;
+
+async function until(condition: () => boolean, timeoutMs: number) {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return Date.now() - started;
+}
+
+/** How long a statement takes to fail, in ms (it must fail). */
+async function failsWithin(statement: Promise<unknown>) {
+  const started = Date.now();
+  await expect(statement).rejects.toThrow();
+  return Date.now() - started;
+}
+
+describeOnServer("the app's database client gives up fast on a database that is gone, and comes back with it", () => {
+  let owned: TestDatabase;
+  let proxy: TcpProxy;
+  let handle: DatabaseHandle;
+
+  beforeAll(async () => {
+    owned = await createTestDatabase({ server: true });
+    const url = new URL(owned.url!);
+    proxy = new TcpProxy(PROXY_PORT, { host: url.hostname, port: Number(url.port || 5432) });
+    await proxy.start();
+    url.hostname = "127.0.0.1";
+    url.port = String(PROXY_PORT);
+    handle = await connect({ url: url.toString(), pgliteDir: "", failFast: true });
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await proxy?.stop();
+    await owned?.drop();
+    closeBreaker();
+  });
+
+  it("leaves a slow statement on a live server alone", async () => {
+    await handle.rows(sql`select pg_sleep(1.6)`);
+    expect(databaseIsDown()).toBe(false);
+    expect(databaseBreaker().failures).toBe(0);
+  });
+
+  it("fails a statement within about two seconds when the connection hangs, then fails at once until a probe is answered", async () => {
+    await handle.rows(sql`select 1`);
+    proxy.hang();
+    const waited = await failsWithin(handle.rows(sql`select 1`));
+    expect(waited).toBeLessThan(2_600);
+    expect(databaseIsDown()).toBe(true);
+    // The process's database() stops every later request from waiting.
+    const started = Date.now();
+    await expect(database()).rejects.toBeInstanceOf(DatabaseUnavailableError);
+    expect(Date.now() - started).toBeLessThan(50);
+    // New connections to a server that accepts but never answers give up too.
+    expect(await failsWithin(handle.rows(sql`select 2`))).toBeLessThan(2_600);
+
+    proxy.forward();
+    await until(() => !databaseIsDown(), 5_000);
+    expect(await handle.rows<{ answer: number }>(sql`select 42 as answer`)).toEqual([{ answer: 42 }]);
+  });
+
+  it("opens at once when the server refuses, and closes when it is back", async () => {
+    await handle.rows(sql`select 1`);
+    proxy.refuse();
+    expect(await failsWithin(handle.rows(sql`select 1`))).toBeLessThan(1_000);
+    expect(databaseIsDown()).toBe(true);
+    proxy.forward();
+    await until(() => !databaseIsDown(), 5_000);
+    expect(await handle.rows<{ answer: number }>(sql`select 7 as answer`)).toEqual([{ answer: 7 }]);
+  });
+});
