@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   // PGlite must stay a real Node package: bundled, it builds and then fails every query at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
   poweredByHeader: false,
+  // The production server compresses (scripts/compression.mjs), after it has taken the scripts out of
+  // public HTML (scripts/public-html.mjs): filtering must see the page before it is compressed.
+  compress: false,
   // Metadata in <head> for every client: public pages run no JavaScript that could move streamed
   // metadata from <body> into <head>, and link previews read only <head>.
   htmlLimitedBots: /.*/,

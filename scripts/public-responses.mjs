@@ -16,6 +16,7 @@
 
 /** @import { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http" */
 import { databaseBreaker, databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
+import { negotiateEncoding } from "./compression.mjs";
 
 /** @typedef {Pick<IncomingMessage, "method" | "url" | "headers">} RequestLine */
 /** @typedef {Record<string, string | string[]>} StoredHeaders */
@@ -176,8 +177,8 @@ export function cacheKeyOf(req, scheme = "http") {
   // React Server Component requests, prefetches and actions get other bodies than the page's HTML.
   if (headers["rsc"] || headers["next-router-state-tree"] || headers["next-router-prefetch"] || headers["next-action"] || url.includes("_rsc=")) return null;
   if (headers["authorization"]) return null;
-  // Bodies differ by content encoding, and headers by scheme (HSTS is sent over https only).
-  return `${url}\n${headers["accept-encoding"] ?? ""}\n${scheme}`;
+  // Bodies differ by the encoding the server chose (compression.mjs), headers by scheme (HSTS is sent over https only).
+  return `${url}\n${negotiateEncoding(headers["accept-encoding"])}\n${scheme}`;
 }
 
 /**

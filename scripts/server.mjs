@@ -5,7 +5,8 @@
 // also answers repeats of shareable public responses from memory, and sends 410 for retracted releases
 // and 301 for moved ones (public-responses.mjs). While the database is known to be down
 // (circuit-breaker.mjs) public pages come from their last good copy and what needs the database — staff
-// pages, sign-in, search, server actions — answers 503 with Retry-After at once.
+// pages, sign-in, search, server actions — answers 503 with Retry-After at once. Public HTML goes out without scripts, and bodies are compressed
+// here by Accept-Encoding rather than by Next (compression.mjs, public-html.mjs).
 import http from "node:http";
 import { Readable } from "node:stream";
 import next from "next";
@@ -20,6 +21,7 @@ import {
   requestScheme,
   siteOriginOf,
 } from "./request-guard.mjs";
+import { shapeResponse } from "./compression.mjs";
 import { answerOrWatch } from "./public-responses.mjs";
 import { databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
 
@@ -103,6 +105,8 @@ async function admitServerAction(req, res) {
 
 function serve(req, res) {
   if (answerOrWatch(req, res, requestScheme(req.headers, trustedHops))) return;
+  // Wrapped after the copy-taker, so the copy is of what goes out: public HTML without scripts, compressed.
+  shapeResponse(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;

@@ -22,9 +22,12 @@ export function contentSecurityPolicy(scripts: { nonce: string } | "no-inline", 
   ].join("; ");
 }
 
-/** Paths rendered per request for signed-in staff (nonce CSP); everything else is public. */
+/**
+ * Paths rendered per request (nonce CSP, their JavaScript runs): the desk, sign-in, and a journalist's
+ * embargoed share link. Everything else is public and goes out without scripts (scripts/public-html.mjs).
+ */
 export function isStaffPath(pathname: string): boolean {
-  return /^\/(desk|login)(\/|$)/.test(pathname);
+  return /^\/(desk|login|share)(\/|$)/.test(pathname);
 }
 
 export const STATIC_SECURITY_HEADERS: Record<string, string> = {
