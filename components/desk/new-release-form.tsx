@@ -7,7 +7,7 @@ import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { draftChange, type PastedDetails } from "@/lib/content/paste";
+import { draftChange, type PastedDetails } from "@/lib/content/paste-details";
 import { type PastedDetailsDraft, PastedDetailsFields } from "./pasted-details-fields";
 
 export function NewReleaseForm({ types }: { types: { slug: string; name: string }[] }) {

@@ -4,13 +4,14 @@ import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { bodyExtensions } from "@/lib/content/extensions";
-import { type PastedDetails, type PastedRelease, readPaste } from "@/lib/content/paste";
-import { isEmptyDocument } from "@/lib/content/release";
+import type { Paste, PastedDetails, PastedRelease } from "@/lib/content/paste";
+import { isEmptyDocument } from "@/lib/content/empty-document";
 import { BodyToolbar } from "./body-toolbar";
 import { ImageForm, uploadImage, type UploadedMedia } from "./image-form";
 import { LinkForm } from "./link-form";
 import { beforePaste, type BeforePaste, insertBody, replacePaste } from "./paste-into";
 import { PasteOffer } from "./paste-offer";
+import { loadedPasteReader, loadPasteReader } from "./paste-reader";
 
 export type BodyEditorProps = {
   /** The stored body (Tiptap JSON); read once, when the editor is created. */
@@ -44,7 +45,8 @@ const WORDS_PER_MINUTE = 200;
  * The release body editor: Tiptap with the same extension list the server validates and renders
  * with. Created after mount (immediatelyRender: false); under Cache Components put it inside
  * <Suspense>. Ctrl/Cmd+K opens the link form. A paste is read by readPaste (the importer's pipeline:
- * headings, lists and links recognised in HTML and plain text); one copied from a Tiptap editor
+ * headings, lists and links recognised in HTML and plain text; loaded when the editor first gets
+ * focus, paste-reader.ts); one copied from a Tiptap editor
  * (`data-pm-slice`) is left to ProseMirror, which keeps its figures and exact structure within the schema.
  */
 export function BodyEditor({ initialContent, onChange, onReady, editable = true, label, id, describedBy, onPastedDetails }: BodyEditorProps) {
@@ -83,17 +85,35 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
         ].join(" "),
       },
       handleDOMEvents: {
+        focus: () => {
+          loadPasteReader().catch(() => {});
+          return false;
+        },
         paste: (view: EditorView, event: ClipboardEvent) => {
           const data = event.clipboardData;
           if (!view.editable || !data) return false;
           const html = data.getData("text/html");
           if (html.includes("data-pm-slice")) return false;
-          const paste = readPaste({ html, text: data.getData("text/plain") });
-          if (!paste) return false;
+          const clipboard = { html, text: data.getData("text/plain") };
+          if (!html.trim() && !clipboard.text.trim()) return false;
+          const apply = (paste: Paste | null) => {
+            if (!paste || view.isDestroyed) return;
+            const before = beforePaste(view.state);
+            if (!isEmptyDocument(paste.body)) view.dispatch(insertBody(view.state, paste.body));
+            if (paste.release && callbacks.current.onPastedDetails) showOffer({ release: paste.release, before, after: view.state.doc });
+          };
           event.preventDefault();
-          const before = beforePaste(view.state);
-          if (!isEmptyDocument(paste.body)) view.dispatch(insertBody(view.state, paste.body));
-          if (paste.release && callbacks.current.onPastedDetails) showOffer({ release: paste.release, before, after: view.state.doc });
+          const readPaste = loadedPasteReader();
+          if (readPaste) apply(readPaste(clipboard));
+          else {
+            // Pasted before the pipeline arrived: read the clipboard now, apply it when it has.
+            loadPasteReader().then(
+              (read) => apply(read(clipboard)),
+              () => {
+                if (!view.isDestroyed) view.dispatch(view.state.tr.insertText(clipboard.text));
+              },
+            );
+          }
           return true;
         },
       },

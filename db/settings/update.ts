@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import { mediaContactSchema } from "@/lib/content/release";
-import { hrefSchema } from "@/lib/content/urls";
+import { hrefSchema } from "@/lib/content/href-schema";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
 import { appendAudit, type Transaction } from "../audit/append";

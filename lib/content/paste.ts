@@ -2,12 +2,11 @@ import type { JSONContent } from "@tiptap/core";
 import { buildBody } from "./import/body-json";
 import { htmlToBlocks, languageOf } from "./import/html";
 import { looksLikeWholeRelease, recogniseRelease, recogniseStructure } from "./import/recognise";
-import { type ImportedContent, releaseDetails } from "./import/result";
+import { releaseDetails } from "./import/result";
 import { readPlainText } from "./import/text";
-import type { ReleaseContent } from "./release";
+import type { PastedDetails } from "./paste-details";
 
-/** The details a pasted release fills in: the headline always, the rest when recognised. */
-export type PastedDetails = Omit<ImportedContent, "body">;
+export { draftChange, type PastedDetails } from "./paste-details";
 
 export type PastedRelease = {
   details: PastedDetails;
@@ -49,19 +48,4 @@ export function readPaste(clipboard: { html?: string | null; text?: string | nul
       setAside: whole.setAside,
     },
   };
-}
-
-
-/**
- * The change to a release draft that filling in pasted details makes: only what was recognised (the
- * other fields keep their values), and the type only when the organisation has it.
- */
-export function draftChange(details: PastedDetails, typeSlugs: readonly string[]): Partial<ReleaseContent> {
-  const change: Partial<ReleaseContent> = { headline: details.headline };
-  if (details.type && typeSlugs.includes(details.type)) change.type = details.type;
-  for (const key of ["language", "releaseDate", "dateline", "reference", "subtitle"] as const) {
-    const value = details[key];
-    if (value) change[key] = value;
-  }
-  return change;
 }

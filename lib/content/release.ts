@@ -1,7 +1,8 @@
 import type { JSONContent } from "@tiptap/core";
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/slug";
-import { hrefSchema } from "./urls";
+import { hrefSchema } from "./href-schema";
+import { isEmptyDocument } from "./empty-document";
 import { validateBody } from "./validate";
 
 /**
@@ -103,9 +104,7 @@ export const releaseContentSchema = z.strictObject({
 export type ReleaseContentInput = z.input<typeof releaseContentSchema>;
 export type ReleaseContent = z.output<typeof releaseContentSchema>;
 
-export function isEmptyDocument(doc: JSONContent): boolean {
-  return !(doc.content ?? []).some((node) => (node.content ?? []).length > 0 || node.type !== "paragraph");
-}
+export { isEmptyDocument } from "./empty-document";
 
 /** Server-side: keys of our media files a release uses (images in the body, attached documents). */
 export function mediaKeysOf(content: Pick<ReleaseContent, "body" | "relatedDocuments">): string[] {

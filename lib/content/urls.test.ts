@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { HREF_SCHEME_ERROR, hrefProblem, hrefSchema, isAllowedHref, normalizeHref } from "./urls";
+import { hrefSchema } from "./href-schema";
+import { HREF_SCHEME_ERROR, hrefProblem, isAllowedHref, normalizeHref } from "./urls";
 
 describe("isAllowedHref", () => {
   it.each([

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The link allow-list for release bodies (and anything else that stores a URL a reader can click).
  *
@@ -14,7 +12,8 @@ import { z } from "zod";
  *   ("javascript&colon;…", "&#106;avascript:…") have no literal scheme, so they are refused as relative.
  * - Web addresses must have a host and no user name or password ("https://bank.example@evil.example").
  *
- * Pure functions, no DOM: used by the browser editor, server validation and the HTML renderer.
+ * Pure functions, no DOM: used by the browser editor, server validation and the HTML renderer. No zod
+ * here (the browser editor imports this module): the zod schema is lib/content/href-schema.ts.
  */
 
 export const ALLOWED_LINK_SCHEMES = ["http", "https", "mailto", "tel"] as const;
@@ -94,12 +93,3 @@ export function normalizeHref(value: string): string {
   if (/^tel:/i.test(href)) return "tel:" + href.slice(4).replace(/[\s\u00a0]/g, "");
   return href;
 }
-
-/** A zod schema for a stored link address: trimmed, then checked against the allow-list (not z.url()). */
-export const hrefSchema = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    const problem = hrefProblem(value);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
