@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchForm } from "@/components/site/search-form";
 
 /**
  * Every unknown address, public or staff. Rendered at build time as well, so it reads no settings and
@@ -10,22 +11,7 @@ export default function NotFound() {
       <p className="text-sm font-semibold uppercase tracking-widest text-slate-600 dark:text-slate-400">Error 404</p>
       <h1 className="mt-3 font-serif text-3xl text-balance">This page does not exist</h1>
       <p className="mt-4 text-slate-700 dark:text-slate-300">The address may be mistyped, or the page may have moved.</p>
-      <form action="/search" method="get" role="search" className="mx-auto mt-8 flex max-w-md gap-2">
-        <label htmlFor="not-found-search" className="sr-only">
-          Search releases
-        </label>
-        <input
-          id="not-found-search"
-          type="search"
-          name="q"
-          maxLength={200}
-          placeholder="Search releases"
-          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-        />
-        <button type="submit" className="button-accent">
-          Search
-        </button>
-      </form>
+      <SearchForm id="not-found-search" className="mx-auto mt-8 flex max-w-md gap-2" inputClassName="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
       <ul className="mt-8 flex flex-wrap justify-center gap-x-6 gap-y-2 text-sm">
         <li>
           <Link href="/" className="underline underline-offset-2">

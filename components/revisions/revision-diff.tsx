@@ -1,6 +1,7 @@
 import clsx from "clsx";
 import type { BlockDiff, MetadataChange, RevisionDiff, Segment } from "@/lib/content/diff";
 import { blockChangeLabel, blockLabel } from "./labels";
+import { ScrollingTable } from "@/components/ui/scrolling-table";
 
 const insClass = "rounded-sm bg-emerald-100 text-emerald-950 underline decoration-emerald-700 decoration-2 underline-offset-2 dark:bg-emerald-950 dark:text-emerald-100";
 const delClass = "rounded-sm bg-red-100 text-red-950 line-through decoration-red-700 decoration-2 dark:bg-red-950 dark:text-red-100";
@@ -37,37 +38,35 @@ export function RevisionDiffView({ diff, fromNumber, toNumber }: { diff: Revisio
 
 function MetadataTable({ changes, fromNumber, toNumber }: { changes: MetadataChange[]; fromNumber: number; toNumber: number }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">
-          Changed details, revision {fromNumber} compared with revision {toNumber}
-        </caption>
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2">
-              Field
+    <ScrollingTable boxClassName="rounded-lg border border-slate-200 dark:border-slate-800">
+      <caption className="sr-only">
+        Changed details, revision {fromNumber} compared with revision {toNumber}
+      </caption>
+      <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+        <tr>
+          <th scope="col" className="px-3 py-2">
+            Field
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Revision {fromNumber}
+          </th>
+          <th scope="col" className="px-3 py-2">
+            Revision {toNumber}
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+        {changes.map((change) => (
+          <tr key={change.field} className="align-top">
+            <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
+              {change.label}
             </th>
-            <th scope="col" className="px-3 py-2">
-              Revision {fromNumber}
-            </th>
-            <th scope="col" className="px-3 py-2">
-              Revision {toNumber}
-            </th>
+            <td className="whitespace-pre-wrap px-3 py-2">{change.before ? <del className={delClass}>{change.before}</del> : <Empty />}</td>
+            <td className="whitespace-pre-wrap px-3 py-2">{change.after ? <ins className={insClass}>{change.after}</ins> : <Empty />}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {changes.map((change) => (
-            <tr key={change.field} className="align-top">
-              <th scope="row" className="whitespace-nowrap px-3 py-2 font-medium">
-                {change.label}
-              </th>
-              <td className="whitespace-pre-wrap px-3 py-2">{change.before ? <del className={delClass}>{change.before}</del> : <Empty />}</td>
-              <td className="whitespace-pre-wrap px-3 py-2">{change.after ? <ins className={insClass}>{change.after}</ins> : <Empty />}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </ScrollingTable>
   );
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { RevisionHistory, RevisionListItem } from "@/db/releases/revisions";
 import { buttonClass } from "@/components/ui/button";
 import { RestoreButton } from "./restore-button";
+import { ScrollingTable } from "@/components/ui/scrolling-table";
 
 const COMPARE_FORM = "compare-revisions";
 
@@ -22,99 +23,97 @@ export function RevisionList({ history, from, to }: { history: RevisionHistory; 
       <h2 id="revisions-heading" className="text-lg font-semibold">
         Revisions
       </h2>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Revisions of this release, newest first. Choose two to compare.</caption>
-          <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-            <tr>
-              <th scope="col" className="px-3 py-2">
-                From
-              </th>
-              <th scope="col" className="px-3 py-2">
-                To
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Revision
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Author
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Saved
-              </th>
-              <th scope="col" className="px-3 py-2">
-                Change
-              </th>
-              <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {revisions.map((revision, index) => {
-              const previous = revisions[index + 1];
-              const selected = revision.number === from || revision.number === to;
-              return (
-                <tr key={revision.id} className={clsx("align-top", selected && "bg-sky-50/60 dark:bg-sky-950/30")}>
-                  <td className="px-3 py-2">
-                    <input
-                      type="radio"
-                      form={COMPARE_FORM}
-                      name="from"
-                      value={revision.number}
-                      defaultChecked={revision.number === from}
-                      aria-label={`Compare from revision ${revision.number}`}
-                    />
-                  </td>
-                  <td className="px-3 py-2">
-                    <input
-                      type="radio"
-                      form={COMPARE_FORM}
-                      name="to"
-                      value={revision.number}
-                      defaultChecked={revision.number === to}
-                      aria-label={`Compare to revision ${revision.number}`}
-                    />
-                  </td>
-                  <th scope="row" className="px-3 py-2 font-medium">
-                    <span>Revision {revision.number}</span>
-                    <Markers revision={revision} />
-                  </th>
-                  <td className="px-3 py-2">{revision.authorName}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <time dateTime={revision.createdAt.toISOString()}>{time.format(revision.createdAt)}</time>
-                    {revision.updatedAt.getTime() - revision.createdAt.getTime() >= 60_000 && (
-                      <span className="block text-xs text-slate-500">
-                        last saved <time dateTime={revision.updatedAt.toISOString()}>{time.format(revision.updatedAt)}</time>
-                      </span>
+      <ScrollingTable boxClassName="rounded-lg border border-slate-200 dark:border-slate-800">
+        <caption className="sr-only">Revisions of this release, newest first. Choose two to compare.</caption>
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              From
+            </th>
+            <th scope="col" className="px-3 py-2">
+              To
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Revision
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Author
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Saved
+            </th>
+            <th scope="col" className="px-3 py-2">
+              Change
+            </th>
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          {revisions.map((revision, index) => {
+            const previous = revisions[index + 1];
+            const selected = revision.number === from || revision.number === to;
+            return (
+              <tr key={revision.id} className={clsx("align-top", selected && "bg-sky-50/60 dark:bg-sky-950/30")}>
+                <td className="px-3 py-2">
+                  <input
+                    type="radio"
+                    form={COMPARE_FORM}
+                    name="from"
+                    value={revision.number}
+                    defaultChecked={revision.number === from}
+                    aria-label={`Compare from revision ${revision.number}`}
+                  />
+                </td>
+                <td className="px-3 py-2">
+                  <input
+                    type="radio"
+                    form={COMPARE_FORM}
+                    name="to"
+                    value={revision.number}
+                    defaultChecked={revision.number === to}
+                    aria-label={`Compare to revision ${revision.number}`}
+                  />
+                </td>
+                <th scope="row" className="px-3 py-2 font-medium">
+                  <span>Revision {revision.number}</span>
+                  <Markers revision={revision} />
+                </th>
+                <td className="px-3 py-2">{revision.authorName}</td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <time dateTime={revision.createdAt.toISOString()}>{time.format(revision.createdAt)}</time>
+                  {revision.updatedAt.getTime() - revision.createdAt.getTime() >= 60_000 && (
+                    <span className="block text-xs text-slate-500">
+                      last saved <time dateTime={revision.updatedAt.toISOString()}>{time.format(revision.updatedAt)}</time>
+                    </span>
+                  )}
+                </td>
+                <td className="whitespace-nowrap px-3 py-2">
+                  <ChangeSize revision={revision} />
+                </td>
+                <td className="px-3 py-2">
+                  <div className="flex flex-col items-start gap-1.5">
+                    {previous && (
+                      <Link href={`${base}?from=${previous.number}&to=${revision.number}`} className="text-sky-800 underline dark:text-sky-300">
+                        Changes in this revision<span className="sr-only"> ({revision.number})</span>
+                      </Link>
                     )}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <ChangeSize revision={revision} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-col items-start gap-1.5">
-                      {previous && (
-                        <Link href={`${base}?from=${previous.number}&to=${revision.number}`} className="text-sky-800 underline dark:text-sky-300">
-                          Changes in this revision<span className="sr-only"> ({revision.number})</span>
-                        </Link>
-                      )}
-                      {current && !revision.isCurrent && (
-                        <Link href={`${base}?from=${revision.number}&to=${current.number}`} className="text-sky-800 underline dark:text-sky-300">
-                          Compare with current<span className="sr-only"> (revision {revision.number})</span>
-                        </Link>
-                      )}
-                      {history.canRestore && !revision.isCurrent && (
-                        <RestoreButton releaseId={release.id} revisionNumber={revision.number} version={release.version} />
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    {current && !revision.isCurrent && (
+                      <Link href={`${base}?from=${revision.number}&to=${current.number}`} className="text-sky-800 underline dark:text-sky-300">
+                        Compare with current<span className="sr-only"> (revision {revision.number})</span>
+                      </Link>
+                    )}
+                    {history.canRestore && !revision.isCurrent && (
+                      <RestoreButton releaseId={release.id} revisionNumber={revision.number} version={release.version} />
+                    )}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollingTable>
       <form id={COMPARE_FORM} method="get" action={base}>
         <button type="submit" className={buttonClass("secondary")}>
           Compare selected revisions

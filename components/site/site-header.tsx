@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { PublicSettings } from "@/db/public/settings";
 import { mediaUrl } from "@/lib/media/files";
+import { SearchForm } from "@/components/site/search-form";
 
 const NAVIGATION = [
   { href: "/", label: "Latest" },
@@ -26,22 +27,7 @@ export function SiteHeader({ settings }: { settings: PublicSettings }) {
           </span>
           </span>
         </Link>
-        <form action="/search" method="get" role="search" className="flex w-full items-stretch gap-2 sm:w-auto">
-          <label htmlFor="site-search" className="sr-only">
-            Search releases
-          </label>
-          <input
-            id="site-search"
-            type="search"
-            name="q"
-            maxLength={200}
-            placeholder="Search releases"
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-500 sm:w-56 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-          />
-          <button type="submit" className="button-accent">
-            Search
-          </button>
-        </form>
+        <SearchForm id="site-search" className="flex w-full items-stretch gap-2 sm:w-auto" inputClassName="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-500 sm:w-56 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
       </div>
       <nav aria-label="Sections" className="border-b border-slate-200 dark:border-slate-800">
         <ul className="mx-auto flex max-w-5xl flex-wrap gap-x-6 gap-y-1 px-4 pb-3 text-sm font-medium text-slate-700 dark:text-slate-300">

@@ -7,6 +7,7 @@ import { ROLES } from "@/lib/access/roles";
 import { listStaff } from "@/db/staff/list-staff";
 import { requireStaffPage } from "@/db/viewer";
 import { can } from "@/lib/access/permissions";
+import { ScrollingTable } from "@/components/ui/scrolling-table";
 
 export const metadata: Metadata = { title: "Staff" };
 
@@ -44,51 +45,49 @@ export default async function StaffPage() {
         <p className="text-sm text-slate-600 dark:text-slate-400">
           Changing a role, deactivating or resetting a password signs that person out everywhere.
         </p>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-950">
-          <table className="w-full text-left text-sm">
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-3">Name</th>
-                <th scope="col" className="px-4 py-3">Email</th>
-                <th scope="col" className="px-4 py-3">Role</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3">Last sign-in</th>
-                <th scope="col" className="px-4 py-3">Actions</th>
+        <ScrollingTable boxClassName="rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-950">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-400">
+            <tr>
+              <th scope="col" className="px-4 py-3">Name</th>
+              <th scope="col" className="px-4 py-3">Email</th>
+              <th scope="col" className="px-4 py-3">Role</th>
+              <th scope="col" className="px-4 py-3">Status</th>
+              <th scope="col" className="px-4 py-3">Last sign-in</th>
+              <th scope="col" className="px-4 py-3">Actions</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            {staff.map((member) => (
+              <tr key={member.id} data-testid="staff-row" className="align-top">
+                <th scope="row" className="px-4 py-3 font-medium">
+                  {member.name}
+                </th>
+                <td className="px-4 py-3">{member.email}</td>
+                <td className="px-4 py-3">{member.role}</td>
+                <td className="px-4 py-3">
+                  {member.active ? "Active" : <span className="text-red-700 dark:text-red-400">Deactivated</span>}
+                  {member.mustChangePassword && (
+                    <span className="block text-xs text-slate-500">Has not chosen a password yet</span>
+                  )}
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  {member.lastSignInAt ? (
+                    <time dateTime={member.lastSignInAt.toISOString()}>{signInFormat.format(member.lastSignInAt)} UTC</time>
+                  ) : (
+                    "Never"
+                  )}
+                </td>
+                <td className="px-4 py-3">
+                  <StaffRowControls
+                    member={{ id: member.id, name: member.name, role: member.role, active: member.active, version: member.version }}
+                    roles={ROLES}
+                    isSelf={member.id === viewer.id}
+                  />
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {staff.map((member) => (
-                <tr key={member.id} data-testid="staff-row" className="align-top">
-                  <th scope="row" className="px-4 py-3 font-medium">
-                    {member.name}
-                  </th>
-                  <td className="px-4 py-3">{member.email}</td>
-                  <td className="px-4 py-3">{member.role}</td>
-                  <td className="px-4 py-3">
-                    {member.active ? "Active" : <span className="text-red-700 dark:text-red-400">Deactivated</span>}
-                    {member.mustChangePassword && (
-                      <span className="block text-xs text-slate-500">Has not chosen a password yet</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">
-                    {member.lastSignInAt ? (
-                      <time dateTime={member.lastSignInAt.toISOString()}>{signInFormat.format(member.lastSignInAt)} UTC</time>
-                    ) : (
-                      "Never"
-                    )}
-                  </td>
-                  <td className="px-4 py-3">
-                    <StaffRowControls
-                      member={{ id: member.id, name: member.name, role: member.role, active: member.active, version: member.version }}
-                      roles={ROLES}
-                      isSelf={member.id === viewer.id}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </ScrollingTable>
       </section>
     </main>
   );
