@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { initialAutosave, RETRY_BASE_MS, RETRY_MAX_MS, stepAutosave, type AutosaveEvent, type AutosaveState } from "./autosave";
 
-const loaded = () => initialAutosave(3, "v3");
-const ok = (version: number) => ({ ok: true as const, value: { version, savedAt: "2026-12-02T09:00:00.000Z" } });
+const loaded = () => initialAutosave(3, "v3", "hash-v3");
+const ok = (version: number, extra: { contentHash?: string; statusChanged?: boolean } = {}) => ({
+  ok: true as const,
+  value: { version, savedAt: "2026-12-02T09:00:00.000Z", contentHash: `hash-v${version}`, ...extra },
+});
 const fail = (code: "conflict" | "invalid" | "unavailable", details?: Record<string, unknown>) => ({ ok: false as const, code, message: `${code}!`, details });
 
 function run(state: AutosaveState, ...events: AutosaveEvent[]) {
@@ -23,8 +26,27 @@ describe("autosave", () => {
     expect(sent.commands).toEqual([{ type: "cancel-timers" }, { type: "send", json: "mine", version: 3, autosave: true }]);
 
     const done = run(sent.state, { type: "answered", json: "mine", autosave: true, answer: ok(4) });
-    expect(done.state).toMatchObject({ inFlight: false, baseVersion: 4, savedJson: "mine", status: { kind: "saved" } });
-    expect(done.commands).toEqual([{ type: "acknowledged", json: "mine" }]);
+    expect(done.state).toMatchObject({ inFlight: false, baseVersion: 4, savedJson: "mine", serverHash: "hash-v4", status: { kind: "saved" } });
+    // An autosave renders nothing again; the page is asked for only when it shows something that changed.
+    expect(done.commands).toEqual([{ type: "acknowledged", json: "mine", refresh: false }]);
+  });
+
+  it("asks for the page again after a Save press, and after an autosave that moved the status", () => {
+    const pressed = run(loaded(), { type: "save", json: "mine", autosave: false }, { type: "answered", json: "mine", autosave: false, answer: ok(4) });
+    expect(pressed.commands).toContainEqual({ type: "acknowledged", json: "mine", refresh: true });
+    const voided = run(
+      loaded(),
+      { type: "save", json: "mine", autosave: true },
+      { type: "answered", json: "mine", autosave: true, answer: ok(4, { statusChanged: true }) },
+    );
+    expect(voided.commands).toContainEqual({ type: "acknowledged", json: "mine", refresh: true });
+  });
+
+  it("after its own save, tells a workflow step (same content hash) from someone else's save", () => {
+    const saved = run(loaded(), { type: "save", json: "mine", autosave: true }, { type: "answered", json: "mine", autosave: true, answer: ok(4) }).state;
+    // The page was not rendered again after the autosave; a workflow step at version 5 keeps the hash the save answered.
+    expect(run(saved, { type: "server-content", version: 5, hash: "hash-v4" }).state.baseVersion).toBe(5);
+    expect(run(saved, { type: "server-content", version: 5, hash: "their hash" }).state.baseVersion).toBe(4);
   });
 
   it("does not send what the server already has", () => {
@@ -45,7 +67,7 @@ describe("autosave", () => {
     expect(commands.filter((command) => command.type === "send")).toHaveLength(1);
 
     const answered = run(state, { type: "answered", json: "a", autosave: true, answer: ok(4) });
-    expect(answered.commands).toEqual([{ type: "acknowledged", json: "a" }, { type: "save-current", autosave: false }]);
+    expect(answered.commands).toEqual([{ type: "acknowledged", json: "a", refresh: false }, { type: "save-current", autosave: false }]);
     expect(answered.state.queued).toBe("none");
   });
 
@@ -92,16 +114,16 @@ describe("autosave", () => {
   });
 
   it("adopts a newer version with the content it knows (a workflow step), never someone else's save", () => {
-    const step = run(loaded(), { type: "server-content", version: 4, json: "v3" });
+    const step = run(loaded(), { type: "server-content", version: 4, hash: "hash-v3" });
     expect(step.state.baseVersion).toBe(4);
-    const theirs = run(loaded(), { type: "server-content", version: 4, json: "their text" });
+    const theirs = run(loaded(), { type: "server-content", version: 4, hash: "their hash" });
     expect(theirs.state.baseVersion).toBe(3);
-    const busy = run(loaded(), { type: "save", json: "mine", autosave: true }, { type: "server-content", version: 4, json: "v3" });
+    const busy = run(loaded(), { type: "save", json: "mine", autosave: true }, { type: "server-content", version: 4, hash: "hash-v3" });
     expect(busy.state.baseVersion).toBe(3);
   });
 
   it("rebases on an older version when a copy from before someone's save is restored", () => {
-    expect(run(initialAutosave(7, "x"), { type: "rebase", version: 5 }).state.baseVersion).toBe(5);
-    expect(run(initialAutosave(7, "x"), { type: "rebase", version: 9 }).state.baseVersion).toBe(7);
+    expect(run(initialAutosave(7, "x", "hash-x"), { type: "rebase", version: 5 }).state.baseVersion).toBe(5);
+    expect(run(initialAutosave(7, "x", "hash-x"), { type: "rebase", version: 9 }).state.baseVersion).toBe(7);
   });
 });

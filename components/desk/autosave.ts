@@ -18,8 +18,11 @@ export type AutosaveState = {
   baseVersion: number;
   /** The JSON of the last content the server acknowledged (or loaded). */
   savedJson: string;
-  /** The server's content as last rendered for baseVersion: tells a workflow step from someone's save. */
-  serverJson: string;
+  /**
+   * The hash of the server's content at baseVersion (from the page, then from each save's answer): a
+   * newer version with this hash is a workflow step, one with another hash is someone's save.
+   */
+  serverHash: string;
   inFlight: boolean;
   /** A save asked for while one was on its way; "explicit" when the Save button asked. */
   queued: "none" | "autosave" | "explicit";
@@ -29,7 +32,7 @@ export type AutosaveState = {
 
 /** What the server answered a save, or null when it could not be reached. */
 export type SaveAnswer =
-  | { ok: true; value: { version: number; savedAt: string } }
+  | { ok: true; value: { version: number; savedAt: string; contentHash: string; statusChanged?: boolean } }
   | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> }
   | null;
 
@@ -39,8 +42,8 @@ export type AutosaveEvent =
   | { type: "answered"; json: string; autosave: boolean; answer: SaveAnswer }
   /** The writer changed something. */
   | { type: "edited" }
-  /** The page was rendered again by the server (router.refresh()). */
-  | { type: "server-content"; version: number; json: string }
+  /** The page was rendered again by the server (router.refresh()), with its version and content hash. */
+  | { type: "server-content"; version: number; hash: string }
   /** Save against this older version from now on (restoring a copy made before someone else's save). */
   | { type: "rebase"; version: number }
   /** The writer chose to overwrite the version that won a conflict. */
@@ -51,13 +54,16 @@ export type AutosaveCommand =
   | { type: "cancel-timers" }
   | { type: "schedule-autosave" }
   | { type: "retry-later"; delayMs: number; autosave: boolean }
-  /** The server has `json`: forget the browser's copy if the draft still equals it, refresh the page. */
-  | { type: "acknowledged"; json: string }
+  /**
+   * The server has `json`: forget the browser's copy if the draft still equals it; `refresh` when the
+   * page must be rendered again (a Save press, or a save that moved the status: badge, workflow buttons).
+   */
+  | { type: "acknowledged"; json: string; refresh: boolean }
   /** Save whatever the draft is now (a save that waited behind the one just answered). */
   | { type: "save-current"; autosave: boolean };
 
-export function initialAutosave(version: number, json: string): AutosaveState {
-  return { status: { kind: "idle" }, baseVersion: version, savedJson: json, serverJson: json, inFlight: false, queued: "none", attempt: 0 };
+export function initialAutosave(version: number, json: string, hash: string): AutosaveState {
+  return { status: { kind: "idle" }, baseVersion: version, savedJson: json, serverHash: hash, inFlight: false, queued: "none", attempt: 0 };
 }
 
 type Step = { state: AutosaveState; commands: AutosaveCommand[] };
@@ -95,10 +101,12 @@ function answered(previous: AutosaveState, event: Extract<AutosaveEvent, { type:
     };
   }
   if (answer.ok) {
-    const commands: AutosaveCommand[] = [{ type: "acknowledged", json: event.json }];
+    const refresh = !event.autosave || answer.value.statusChanged === true;
+    const commands: AutosaveCommand[] = [{ type: "acknowledged", json: event.json, refresh }];
     if (state.queued !== "none") commands.push({ type: "save-current", autosave: state.queued === "autosave" });
+    const { version, contentHash, savedAt } = answer.value;
     return {
-      state: { ...state, attempt: 0, queued: "none", baseVersion: answer.value.version, savedJson: event.json, status: { kind: "saved", at: answer.value.savedAt } },
+      state: { ...state, attempt: 0, queued: "none", baseVersion: version, savedJson: event.json, serverHash: contentHash, status: { kind: "saved", at: savedAt } },
       commands,
     };
   }
@@ -134,8 +142,8 @@ export function stepAutosave(state: AutosaveState, event: AutosaveEvent): Step {
     case "server-content":
       // A newer version with the content we know is a workflow step: adopt it. Someone else's save keeps
       // our base version, so our next save is reported as a conflict instead of overwriting theirs.
-      if (event.version === state.baseVersion) return nothing({ ...state, serverJson: event.json });
-      if (event.version > state.baseVersion && event.json === state.serverJson && !state.inFlight && !inConflict(state)) {
+      if (event.version === state.baseVersion) return nothing({ ...state, serverHash: event.hash });
+      if (event.version > state.baseVersion && event.hash === state.serverHash && !state.inFlight && !inConflict(state)) {
         return nothing({ ...state, baseVersion: event.version });
       }
       return nothing(state);

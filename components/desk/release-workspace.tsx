@@ -1,22 +1,24 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { BodyEditor } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import { draftChange } from "@/lib/content/paste";
-import { bodyToPlainText } from "@/lib/content/render";
+import { draftChange } from "@/lib/content/paste-details";
+import { bodyToPlainText } from "@/lib/content/plain-text";
 import { validateBody } from "@/lib/content/validate";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
-import { ConflictPanel } from "./conflict-panel";
 import { MetadataPanel, type ReleaseDraft } from "./metadata-panel";
 import { Presence } from "./presence";
 import { SaveStatus, type SaveState } from "./save-status";
 import { readStoredCopy, removeStoredCopy, storageKeyFor, writeStoredCopy, type StoredCopy } from "./unsaved-copy";
 import { useAutosave } from "./use-autosave";
 import { WorkflowActions } from "./workflow-actions";
+
+// Loaded only when a save conflicts (it brings the diff and the renderer): most sessions never need it.
+const ConflictPanel = lazy(() => import("./conflict-panel").then((module) => ({ default: module.ConflictPanel })));
 
 /** A draft in the form the server stores it, so an editor's extra link attributes do not count as a change. */
 function comparable(draft: ReleaseDraft): string {
@@ -47,6 +49,8 @@ export function ReleaseWorkspace(props: {
   releaseId: string;
   version: number;
   content: ReleaseDraft;
+  /** The content hash of the revision `content` comes from. */
+  contentHash: string;
   canEdit: boolean;
   actions: ReleaseAction[];
   types: { slug: string; name: string }[];
@@ -78,11 +82,14 @@ export function ReleaseWorkspace(props: {
     releaseId: props.releaseId,
     version: props.version,
     initialJson: JSON.stringify(props.content),
+    initialHash: props.contentHash,
     currentJson: () => JSON.stringify(draftRef.current),
     canSave: () => editableRef.current && readyRef.current,
-    onAcknowledged: (json) => {
+    onAcknowledged: (json, refresh) => {
       if (JSON.stringify(draftRef.current) === json) removeStoredCopy(storageKey);
-      router.refresh(); // New version for the workflow buttons; the editor keeps its state.
+      // The workflow buttons take the new version from the autosave state; the page is rendered again
+      // only when it shows something the save changed (the status). The editor keeps its state.
+      if (refresh) router.refresh();
     },
   });
   const saveState = autosave.state.status;
@@ -94,9 +101,9 @@ export function ReleaseWorkspace(props: {
   // After router.refresh(): a workflow step moves the version on; someone else's save does not.
   const { serverContent } = autosave;
   useEffect(() => {
-    serverContent(props.version, JSON.stringify(props.content));
+    serverContent(props.version, props.contentHash);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the server's copy changes
-  }, [props.version, props.content]);
+  }, [props.version, props.contentHash]);
 
   // On load: a copy the server never acknowledged is offered back.
   useEffect(() => {
@@ -256,14 +263,16 @@ export function ReleaseWorkspace(props: {
           </Notice>
         )}
         {conflict && (
-          <ConflictPanel
-            releaseId={props.releaseId}
-            message={conflict.message}
-            currentVersion={conflict.currentVersion}
-            mine={draft}
-            onOverwrite={overwrite}
-            onCopy={copyMyText}
-          />
+          <Suspense fallback={<p role="status">{conflict.message}</p>}>
+            <ConflictPanel
+              releaseId={props.releaseId}
+              message={conflict.message}
+              currentVersion={conflict.currentVersion}
+              mine={draft}
+              onOverwrite={overwrite}
+              onCopy={copyMyText}
+            />
+          </Suspense>
         )}
         <section aria-labelledby="workflow-heading" className="border-t border-slate-200 pt-5 dark:border-slate-800">
           <h2 id="workflow-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">

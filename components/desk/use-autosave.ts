@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { saveReleaseAction } from "@/app/desk/releases/actions";
+import type { ErrorCode } from "@/lib/errors";
 import { initialAutosave, stepAutosave, type AutosaveCommand, type AutosaveEvent, type AutosaveState, type SaveAnswer } from "./autosave";
 
 /** Autosave waits this long after the last change. */
@@ -9,19 +10,23 @@ export const AUTOSAVE_DELAY_MS = 3000;
 
 /**
  * The autosave of the release being edited: runs the state machine of autosave.ts and carries out
- * its commands (the save action, the debounce and retry timers). `currentJson` reads the draft as it
- * is at the moment a save starts; `canSave` says whether saving is possible at all (editable, editor
- * ready); `onAcknowledged` runs after each successful save.
+ * its commands (the saves, the debounce and retry timers). Autosaves go to PUT /api/releases/[id]/draft
+ * (a few hundred bytes back, nothing re-rendered); the Save button goes through the server action,
+ * which renders the page again. `currentJson` reads the draft as it is at the moment a save starts;
+ * `canSave` says whether saving is possible at all (editable, editor ready); `onAcknowledged` runs
+ * after each successful save, with whether the page should be rendered again.
  */
 export function useAutosave(options: {
   releaseId: string;
   version: number;
   initialJson: string;
+  /** The content hash of the revision the page was rendered with. */
+  initialHash: string;
   currentJson: () => string;
   canSave: () => boolean;
-  onAcknowledged: (json: string) => void;
+  onAcknowledged: (json: string, refresh: boolean) => void;
 }) {
-  const [state, setState] = useState<AutosaveState>(() => initialAutosave(options.version, options.initialJson));
+  const [state, setState] = useState<AutosaveState>(() => initialAutosave(options.version, options.initialJson, options.initialHash));
   const stateRef = useRef(state);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const retry = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -59,7 +64,7 @@ export function useAutosave(options: {
         void send(command);
         return;
       case "acknowledged":
-        optionsRef.current.onAcknowledged(command.json);
+        optionsRef.current.onAcknowledged(command.json, command.refresh);
         return;
       case "save-current":
         requestSave(command.autosave);
@@ -70,12 +75,10 @@ export function useAutosave(options: {
   async function send(command: Extract<AutosaveCommand, { type: "send" }>) {
     let answer: SaveAnswer;
     try {
-      answer = await saveReleaseAction({
-        releaseId: optionsRef.current.releaseId,
-        expectedVersion: command.version,
-        contentJson: command.json,
-        autosave: command.autosave,
-      });
+      const { releaseId } = optionsRef.current;
+      answer = command.autosave
+        ? await putDraft(releaseId, command.version, command.json)
+        : await saveReleaseAction({ releaseId, expectedVersion: command.version, contentJson: command.json });
     } catch {
       answer = null; // The network, or a server that did not answer.
     }
@@ -98,11 +101,36 @@ export function useAutosave(options: {
     /** After any change to the draft. */
     edited: () => dispatch({ type: "edited" }),
     /** The server rendered the page again (after router.refresh()). */
-    serverContent: (version: number, json: string) => dispatch({ type: "server-content", version, json }),
+    serverContent: (version: number, hash: string) => dispatch({ type: "server-content", version, hash }),
     rebase: (version: number) => dispatch({ type: "rebase", version }),
     overwrite: (version: number) => {
       dispatch({ type: "overwrite", version });
       requestSave(false, true);
     },
   };
+}
+
+/** One autosave through the draft route, its answer in the shape the state machine reads. */
+async function putDraft(releaseId: string, expectedVersion: number, json: string): Promise<SaveAnswer> {
+  const response = await fetch(`/api/releases/${encodeURIComponent(releaseId)}/draft`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    // The draft is already JSON text: splice it in rather than parse and serialise it again.
+    body: `{"expectedVersion":${expectedVersion},"content":${json}}`,
+    credentials: "same-origin",
+    cache: "no-store",
+  });
+  const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  if (response.ok && body && typeof body.version === "number") {
+    return {
+      ok: true,
+      value: { version: body.version, savedAt: String(body.savedAt), contentHash: String(body.contentHash), statusChanged: body.statusChanged === true },
+    };
+  }
+  // A server or proxy that failed, or answered something other than JSON, is tried again later.
+  if (response.status >= 500 || !body) return null;
+  const code: ErrorCode = typeof body.code === "string" ? (body.code as ErrorCode) : response.status === 409 ? "conflict" : "invalid";
+  const message = typeof body.error === "string" ? body.error : "The release could not be saved.";
+  const details = typeof body.currentVersion === "number" ? { currentVersion: body.currentVersion } : undefined;
+  return { ok: false, code, message, ...(details ? { details } : {}) };
 }

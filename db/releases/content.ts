@@ -27,17 +27,31 @@ export async function resolveReleaseContent(executor: Executor, content: Release
   let typeId: string | null = null;
   if (type) {
     const [row] = await executor.select({ id: releaseTypes.id }).from(releaseTypes).where(eq(releaseTypes.slug, type)).limit(1);
-    if (!row) throw new AppError("invalid", "That release type does not exist any more; choose another.", { fieldErrors: { type: ["Unknown type."] } });
+    if (!row) throw unknownTypeError();
     typeId = row.id;
   }
-  const topicSlugs = [...new Set(rest.topics)].sort();
+  const topicSlugs = storedTopics(rest.topics);
   if (topicSlugs.length > 0) {
     const known = await executor.select({ slug: topics.slug }).from(topics).where(inArray(topics.slug, topicSlugs)).orderBy(asc(topics.slug));
-    if (known.length !== topicSlugs.length) {
-      throw new AppError("invalid", "One of the topics does not exist any more; choose again.", { fieldErrors: { topics: ["Unknown topic."] } });
-    }
+    if (known.length !== topicSlugs.length) throw unknownTopicError();
   }
-  const stored: StoredContent = { ...rest, topics: topicSlugs, typeId };
+  return storedContent(content, typeId);
+}
+
+export const unknownTypeError = () =>
+  new AppError("invalid", "That release type does not exist any more; choose another.", { fieldErrors: { type: ["Unknown type."] } });
+export const unknownTopicError = () =>
+  new AppError("invalid", "One of the topics does not exist any more; choose again.", { fieldErrors: { topics: ["Unknown topic."] } });
+
+/** The topics as stored: each once, sorted (so the order they were picked in is no change). */
+export function storedTopics(topicSlugs: readonly string[]): string[] {
+  return [...new Set(topicSlugs)].sort();
+}
+
+/** Content as stored once its type is resolved to `typeId`, and the hash of exactly that. */
+export function storedContent(content: ReleaseContent, typeId: string | null): { stored: StoredContent; hash: string } {
+  const { type, ...rest } = content;
+  const stored: StoredContent = { ...rest, topics: storedTopics(rest.topics), typeId };
   return { stored, hash: contentHash({ ...stored, type }) };
 }
 

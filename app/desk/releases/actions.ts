@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { addComment } from "@/db/comments/comments";
 import { createRelease } from "@/db/releases/create";
-import { saveRelease } from "@/db/releases/save";
+import { saveWorkingCopy } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
@@ -16,7 +16,7 @@ import { parseContentJson } from "@/lib/actions/content-json";
 import type { ActionResult } from "@/lib/errors";
 import { staffAction, staffFormAction } from "../staff-action";
 
-export type SaveState = ActionResult<{ version: number; savedAt: string }> | null;
+export type SaveState = ActionResult<{ version: number; savedAt: string; contentHash: string }> | null;
 export type TransitionState = ActionResult | null;
 
 // Each action takes exactly the fields its form or caller sends, of the type they send; anything else
@@ -28,8 +28,6 @@ const saveInput = z.strictObject({
   releaseId: z.string(),
   expectedVersion: z.number().int(),
   contentJson,
-  /** Autosaves by the same author within a few minutes share one revision. */
-  autosave: z.boolean().optional(),
 });
 const transitionForm = z.strictObject({
   releaseId: field,
@@ -56,10 +54,14 @@ export const createReleaseAction = staffAction(createInput, async (viewer, input
   redirect(`/desk/releases/${id}`);
 });
 
-export const saveReleaseAction = staffAction(saveInput, async (viewer, { releaseId, expectedVersion, contentJson, autosave }) => {
-  const result = await saveRelease(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) }, { autosave: autosave === true });
+/**
+ * The Save button: a revision of its own, and the page rendered again (revision number, status, the
+ * workflow buttons). Autosave goes through PUT /api/releases/[id]/draft instead, which renders nothing.
+ */
+export const saveReleaseAction = staffAction(saveInput, async (viewer, { releaseId, expectedVersion, contentJson }) => {
+  const result = await saveWorkingCopy(viewer, { releaseId, expectedVersion, content: parseContentJson(contentJson) });
   if (result.changed) revalidatePath("/desk");
-  return { version: result.version, savedAt: new Date().toISOString() };
+  return { version: result.version, savedAt: new Date().toISOString(), contentHash: result.contentHash };
 });
 
 /** The workflow buttons post here; the action name comes from the pressed button. */

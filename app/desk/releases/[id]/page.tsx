@@ -77,6 +77,7 @@ export default async function ReleaseEditorPage({ params }: { params: Promise<{ 
         releaseId={release.id}
         version={release.version}
         content={data.content}
+        contentHash={revision.contentHash}
         types={taxonomy.types.map(({ slug, name }) => ({ slug, name }))}
         topics={taxonomy.topics.map(({ slug, name }) => ({ slug, name }))}
         defaultBoilerplate={settings.boilerplate}
