@@ -36,6 +36,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
                   Audit trail
                 </Link>
               )}
+              {can(viewer.role, "jobs:manage") && (
+                <Link href="/desk/jobs" className="hover:underline">
+                  Jobs
+                </Link>
+              )}
               {can(viewer.role, "settings:manage") && (
                 <Link href="/desk/settings" className="hover:underline">
                   Settings

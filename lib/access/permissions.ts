@@ -22,7 +22,7 @@ const EDITOR_ALSO = [
   "release:share",
 ] as const;
 /** What an admin may do besides: run the newsroom. */
-const ADMIN_ALSO = ["staff:manage", "settings:manage", "audit:read"] as const;
+const ADMIN_ALSO = ["staff:manage", "settings:manage", "audit:read", "jobs:manage"] as const;
 
 /** Everything a signed-in person can be allowed to do. One table below says who may. */
 export const PERMISSIONS = [...WRITER, ...EDITOR_ALSO, ...ADMIN_ALSO] as const;
