@@ -8,15 +8,16 @@ import { configureMail } from "@/db/mail/transport";
 import { publishDueReleases } from "@/db/publishing/scheduler";
 import { applyTransition } from "@/db/releases/apply-transition";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, notifications, publications, releases, settings, type Role } from "@/db/schema";
+import { auditLog, notifications, publications, releases, settings } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import type { FeedMembership } from "@/lib/feeds/websub";
 import { toLocalInput } from "@/lib/time/zoned";
-import { transitionOf, type ReleaseAction } from "@/lib/workflow/transitions";
+import { transitionOf } from "@/lib/workflow/transitions";
 import { runQueuedJobs } from "../support/jobs";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, approveDraft } from "../support/workflow";
 
 let database: TestDatabase;
 let server: SMTPServer;
@@ -45,8 +46,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   configureMail({ url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, from: "Pressroom <desk@example.org>" });
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 
 afterAll(async () => {
@@ -56,25 +57,16 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "One executor for all." }] }] };
+const body = doc("One executor for all.");
 
 async function releaseRow(id: string) {
   const [row] = await database.db.select().from(releases).where(eq(releases.id, id));
   return row!;
 }
 
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: (await releaseRow(releaseId)).version, ...extra });
-}
-
 async function approvedRelease(headline: string) {
   const { id } = await createRelease(writer, { headline, body });
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
+  await approveDraft(writer, editor, id);
   return id;
 }
 
@@ -100,12 +92,12 @@ describe("one executor for people and the scheduler", () => {
     const approvedPerson = await releaseRow(byPerson);
     const approvedScheduler = await releaseRow(byScheduler);
     const due = new Date(Date.now() + 10 * 60_000);
-    await act(editor, byScheduler, "schedule", { at: { local: toLocalInput(due, ZONE) } });
+    await actOnRelease(editor, byScheduler, "schedule", { at: { local: toLocalInput(due, ZONE) } });
     const scheduled = await releaseRow(byScheduler);
     await runQueuedJobs(database);
     mailed.length = 0;
 
-    const result = await act(editor, byPerson, "publish");
+    const result = await actOnRelease(editor, byPerson, "publish");
     const heardFeeds: FeedMembership[][] = [];
     const slugs = await publishDueReleases(new Date(due.getTime() + 1000), 25, (feeds) => heardFeeds.push(feeds));
     await runQueuedJobs(database);
@@ -175,12 +167,12 @@ describe("one executor for people and the scheduler", () => {
 
   it("refuses the scheduler's transition for a person and a person's for the scheduler, and writes nothing", async () => {
     const id = await approvedRelease(`Wrong actor ${randomBytes(3).toString("hex")}`);
-    await act(editor, id, "schedule", { at: { local: "2099-01-05T09:00" } });
+    await actOnRelease(editor, id, "schedule", { at: { local: "2099-01-05T09:00" } });
     const scheduled = await writtenBy(id);
     await expect(database.db.transaction((tx) => applyTransition(tx, scheduled.release, transitionOf("publish_due"), editor, { now: new Date() }))).rejects.toThrow(/invariant/);
     expect(await writtenBy(id)).toEqual(scheduled);
 
-    await act(editor, id, "unschedule");
+    await actOnRelease(editor, id, "unschedule");
     const approved = await writtenBy(id);
     await expect(database.db.transaction((tx) => applyTransition(tx, approved.release, transitionOf("publish"), "system", { now: new Date() }))).rejects.toThrow(/invariant/);
     expect(await writtenBy(id)).toEqual(approved);
@@ -191,8 +183,8 @@ describe("one executor for people and the scheduler", () => {
     const first = await approvedRelease(`Together first ${randomBytes(3).toString("hex")}`);
     const second = await approvedRelease(`Together second ${randomBytes(3).toString("hex")}`);
     const due = new Date(Date.now() + 20 * 60_000);
-    await act(editor, first, "schedule", { at: { local: toLocalInput(due, ZONE) } });
-    await act(editor, second, "embargo", { at: { local: toLocalInput(new Date(due.getTime() + 60_000), ZONE) } });
+    await actOnRelease(editor, first, "schedule", { at: { local: toLocalInput(due, ZONE) } });
+    await actOnRelease(editor, second, "embargo", { at: { local: toLocalInput(new Date(due.getTime() + 60_000), ZONE) } });
     // The second is claimed after the first; a broken approval makes its publication write throw.
     const { approvedContentHash } = await releaseRow(second);
     await database.db.update(releases).set({ approvedContentHash: "0".repeat(64) }).where(eq(releases.id, second));

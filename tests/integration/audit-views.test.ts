@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
@@ -7,12 +7,12 @@ import { listAuditFilters } from "@/db/audit/list-audit-filters";
 import { listAuditTrail } from "@/db/audit/list-audit-trail";
 import { listReleaseAudit } from "@/db/audit/list-release-audit";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, releases, type Role } from "@/db/schema";
+import { auditLog } from "@/db/schema";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, approveDraft } from "../support/workflow";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -21,35 +21,25 @@ let admin: Viewer;
 let first: string;
 let second: string;
 
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} ${randomBytes(2).toString("hex")}`);
-}
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...(comment === undefined ? {} : { comment }) });
-}
-
 async function expectAppError(promise: Promise<unknown>, code: ErrorCode) {
   const error = await promise.then(() => null, (caught: unknown) => caught);
   expect(error, `expected AppError(${code})`).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
 }
 
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+const body = doc("Text.");
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
-  admin = await makeUser("admin");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
+  admin = await makeStaff(database.db, "admin");
   first = (await createRelease(writer, { headline: "First release", body })).id;
   second = (await createRelease(writer, { headline: "Second release", body })).id;
-  await act(writer, first, "submit");
-  await act(editor, first, "request_changes", "Name the minister.");
-  await act(writer, first, "submit");
-  await act(editor, first, "approve");
-  await act(writer, second, "submit");
+  await actOnRelease(writer, first, "submit");
+  await actOnRelease(editor, first, "request_changes", "Name the minister.");
+  await approveDraft(writer, editor, first);
+  await actOnRelease(writer, second, "submit");
 });
 
 afterAll(async () => {

@@ -1,14 +1,14 @@
-import { eq } from "drizzle-orm";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { createRelease } from "@/db/releases/create";
 import { getDeskSections, listDeskSchedule, type DeskSectionKey } from "@/db/releases/queries";
-import { transitionRelease } from "@/db/releases/transition";
-import { releases, type Role } from "@/db/schema";
+
 import { AppError } from "@/lib/errors";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease } from "../support/workflow";
 
 let database: TestDatabase;
 let anna: Viewer;
@@ -16,16 +16,7 @@ let ben: Viewer;
 let editor: Viewer;
 const ids: Record<string, string> = {};
 
-async function makeUser(role: Role, name: string): Promise<Viewer> {
-  return makeStaff(database.db, role, name);
-}
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...extra });
-}
-
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+const body = doc("Text.");
 
 async function make(viewer: Viewer, headline: string) {
   const { id } = await createRelease(viewer, { headline, body });
@@ -37,29 +28,29 @@ const headlinesOf = (sections: Awaited<ReturnType<typeof getDeskSections>>, key:
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  anna = await makeUser("writer", "Anna");
-  ben = await makeUser("writer", "Ben");
-  editor = await makeUser("editor", "Edda");
+  anna = await makeStaff(database.db, "writer", "Anna");
+  ben = await makeStaff(database.db, "writer", "Ben");
+  editor = await makeStaff(database.db, "editor", "Edda");
 
   for (const headline of ["Anna draft 1", "Anna draft 2", "Anna draft 3"]) await make(anna, headline);
   await make(ben, "Ben draft");
-  await act(anna, await make(anna, "Anna in review"), "submit");
-  await act(ben, await make(ben, "Ben in review"), "submit");
+  await actOnRelease(anna, await make(anna, "Anna in review"), "submit");
+  await actOnRelease(ben, await make(ben, "Ben in review"), "submit");
   const sentBack = await make(anna, "Anna sent back");
-  await act(anna, sentBack, "submit");
-  await act(editor, sentBack, "request_changes", { comment: "Add a quote." });
+  await actOnRelease(anna, sentBack, "submit");
+  await actOnRelease(editor, sentBack, "request_changes", { comment: "Add a quote." });
   for (const [headline, at] of [["Later", "2099-03-12T15:00"], ["Sooner", "2099-03-10T09:00"], ["Next week", "2099-03-17T09:00"]] as const) {
     const id = await make(ben, headline);
-    await act(ben, id, "submit");
-    await act(editor, id, "approve");
-    await act(editor, id, headline === "Later" ? "embargo" : "schedule", { at: { local: at } });
+    await actOnRelease(ben, id, "submit");
+    await actOnRelease(editor, id, "approve");
+    await actOnRelease(editor, id, headline === "Later" ? "embargo" : "schedule", { at: { local: at } });
   }
   const live = await make(anna, "Anna published");
-  await act(anna, live, "submit");
-  await act(editor, live, "approve");
-  await act(editor, live, "publish");
+  await actOnRelease(anna, live, "submit");
+  await actOnRelease(editor, live, "approve");
+  await actOnRelease(editor, live, "publish");
   const trashed = await make(anna, "Anna trashed");
-  await act(anna, trashed, "trash");
+  await actOnRelease(anna, trashed, "trash");
 });
 
 afterAll(async () => {

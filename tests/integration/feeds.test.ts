@@ -10,16 +10,16 @@ import { FEED_ITEM_LIMIT, queryFeedSource } from "@/db/public/feed-items";
 import { feedUrlsFor, pingWebSubHub } from "@/db/publishing/websub";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
-import { transitionRelease } from "@/db/releases/transition";
-import { media, publications, releases, settings, topics, type Role } from "@/db/schema";
+import { media, publications, releases, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { env } from "@/env";
 import { FEED_FILES, type FeedFormat, type FeedScope } from "@/lib/feeds/discovery";
 import type { FeedSource } from "@/lib/feeds/model";
 import { feedResponse, renderFeed } from "@/lib/feeds/response";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc, paragraph, type Json } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, approveDraft } from "../support/workflow";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -41,23 +41,14 @@ beforeAll(async () => {
   await database.db
     .insert(media)
     .values({ key: IMAGE_KEY, kind: "image", mimeType: "image/png", bytes: IMAGE_BYTES, width: 800, height: 600, originalName: "lead.png" });
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
-  secondEditor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
+  secondEditor = await makeStaff(database.db, "editor");
 });
 
 afterAll(async () => {
   await database?.drop();
 });
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-type Json = Record<string, unknown>;
-const text = (value: string): Json => ({ type: "text", text: value });
-const paragraph = (value: string): Json => ({ type: "paragraph", content: [text(value)] });
-const doc = (...content: Json[]): Json => ({ type: "doc", content });
 
 /** Text a careless or hostile writer might type: every XML special, a CDATA terminator, a bidi override. */
 const HOSTILE = "R&D <b>bold</b> \"quoted\" 'single' ]]> \u202eevil\u202c";
@@ -71,20 +62,15 @@ async function version(id: string): Promise<number> {
   return row!.version;
 }
 
-async function act(viewer: Viewer, id: string, action: ReleaseAction, extra: Json = {}) {
-  return transitionRelease(viewer, { releaseId: id, action, expectedVersion: await version(id), ...extra });
-}
-
 async function approved(value: Json): Promise<string> {
   const { id } = await createRelease(writer, value);
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
+  await approveDraft(writer, editor, id);
   return id;
 }
 
 async function published(value: Json): Promise<string> {
   const id = await approved(value);
-  await act(editor, id, "publish");
+  await actOnRelease(editor, id, "publish");
   return id;
 }
 
@@ -135,16 +121,16 @@ describe("which releases the feeds list", () => {
     absent.draft = (await createRelease(writer, content("Draft only", { topics: ["health"], type: "statement" }))).id;
     absent.approved = await approved(content("Approved not published", { topics: ["health"] }));
     absent.scheduled = await approved(content("Scheduled later", { topics: ["health"], type: "statement" }));
-    await act(editor, absent.scheduled, "schedule", { at: { local: "2030-03-31T09:00" } });
+    await actOnRelease(editor, absent.scheduled, "schedule", { at: { local: "2030-03-31T09:00" } });
     absent.embargoed = await approved(content("Embargoed later", { topics: ["trade"], language: "fr" }));
-    await act(editor, absent.embargoed, "embargo", { at: { local: "2030-10-27T09:00" } });
+    await actOnRelease(editor, absent.embargoed, "embargo", { at: { local: "2030-10-27T09:00" } });
     absent.trashed = await approved(content("Trashed", { topics: ["health"] }));
-    await act(editor, absent.trashed, "trash");
+    await actOnRelease(editor, absent.trashed, "trash");
     absent.retracted = await published(content("Retracted", { topics: ["health"], type: "statement" }));
-    await act(editor, absent.retracted, "retract", { comment: "Issued in error." });
+    await actOnRelease(editor, absent.retracted, "retract", { comment: "Issued in error." });
     absent.retractedThenTrashed = await published(content("Retracted then trashed", { topics: ["trade"], language: "fr" }));
-    await act(editor, absent.retractedThenTrashed, "retract", { comment: "Withdrawn." });
-    await act(editor, absent.retractedThenTrashed, "trash");
+    await actOnRelease(editor, absent.retractedThenTrashed, "retract", { comment: "Withdrawn." });
+    await actOnRelease(editor, absent.retractedThenTrashed, "trash");
 
     SCOPES.push(
       { scope: { kind: "all" }, expected: [live.both!, live.tradeFrench!, live.healthStatement!] },
@@ -234,9 +220,9 @@ describe("which releases the feeds list", () => {
         summary: "Corrected summary.",
       },
     });
-    await act(editor, id, "submit");
-    await act(secondEditor, id, "approve");
-    await act(secondEditor, id, "publish", { note: { kind: "correction", text: "The figure was 5, not 50." } });
+    await actOnRelease(editor, id, "submit");
+    await actOnRelease(secondEditor, id, "approve");
+    await actOnRelease(secondEditor, id, "publish", { note: { kind: "correction", text: "The figure was 5, not 50." } });
     const corrected = await publication(id);
     expect(corrected!.updatedAt.getTime()).toBeGreaterThan(current!.updatedAt.getTime());
     expect(corrected!.publishedAt).toEqual(current!.publishedAt);
@@ -273,7 +259,7 @@ describe("which releases the feeds list", () => {
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const gone = await published(content("Briefly live", { topics: ["trade"] }));
     expect((await source(scope)).items[0]?.releaseId).toBe(gone);
-    await act(editor, gone, "retract", { comment: "Too early." });
+    await actOnRelease(editor, gone, "retract", { comment: "Too early." });
     const after = await source(scope);
     expect(after.items.map((item) => item.releaseId)).toEqual(before.items.map((item) => item.releaseId));
     expect(new Date(after.lastModified).getTime()).toBe((await publication(gone))!.retractedAt!.getTime());

@@ -21,43 +21,28 @@ import * as transitionsRoute from "@/app/api/releases/[id]/transitions/route";
 import type { Viewer } from "@/db/access";
 import { LocalDiskStorage, setMediaStorage } from "@/db/media/storage";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
 import { media, releaseComments, releaseRevisions, releases, releaseTypes, settings, shareLinks, topics, users } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { MAX_INPUT_DEPTH } from "@/lib/actions/clean-input";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
+import { authSeam } from "../support/fake-auth";
 import { HOSTILE_TEXT, type HostileText } from "../support/hostile-input";
 import { png } from "../support/media-fixtures";
 import { actionOutcome, formData, responseOutcome, snapshotDatabase, type Outcome } from "../support/role-matrix";
+import { actOnRelease, takeLive } from "../support/workflow";
 
-const seam = vi.hoisted(() => {
+vi.hoisted(() => {
   process.env.AUTH_SECRET = "hostile-input-test-secret-0123456789abcdef";
-  return { session: null as null | { staffId: string; sessionVersion: number }, signIns: [] as unknown[][] };
 });
-vi.mock("@/auth", () => ({
-  auth: async () => seam.session,
-  signIn: async (...args: unknown[]) => {
-    seam.signIns.push(args);
-    return "http://localhost/desk";
-  },
-  signOut: async () => {},
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
-}));
+vi.mock("@/auth", () => import("../support/fake-auth"));
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: vi.fn(),
-  revalidateTag: vi.fn(),
-  updateTag: vi.fn(),
+  ...(await import("../support/cache-invalidation-off")).cacheInvalidationOff,
 }));
-vi.mock("@/db/mail/transport", () => ({
-  mailSettings: () => null,
-  configureMail: () => {},
-  sendMail: async () => {
-    throw new Error("Mail is off in this test.");
-  },
-}));
+vi.mock("@/db/mail/transport", () => import("../support/mail-off"));
 
 let database: TestDatabase;
 let mediaDir: string;
@@ -88,15 +73,14 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-  seam.signIns.length = 0;
+  authSeam.signIns.length = 0;
 });
 
 async function as(viewer: Viewer) {
   const [row] = await database.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, viewer.id));
-  seam.session = { staffId: viewer.id, sessionVersion: row!.sessionVersion };
+  authSeam.session = { staffId: viewer.id, sessionVersion: row!.sessionVersion };
 }
 
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
 const tag = () => randomBytes(3).toString("hex");
 
 function post(pathname: string, init: { json?: unknown; body?: BodyInit }) {
@@ -164,14 +148,13 @@ function expectBadInput(outcome: Outcome) {
 
 async function inReview(): Promise<string> {
   const { id } = await createRelease(writer, { headline: `Hostile ${tag()}`, body: doc("Text.") });
-  await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: await versionOf(id) });
+  await actOnRelease(writer, id, "submit");
   return id;
 }
 
 async function published(): Promise<string> {
-  const id = await inReview();
-  await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: await versionOf(id) });
-  await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: await versionOf(id) });
+  const { id } = await createRelease(writer, { headline: `Hostile ${tag()}`, body: doc("Text.") });
+  await takeLive(writer, editor, id);
   return id;
 }
 
@@ -314,7 +297,7 @@ describe.each(HOSTILE_TEXT.map((hostile) => [hostile.name, hostile] as const))("
     expect(wrong.status).toBe(401);
     const unknown = await responseOutcome(await sessionRoute.POST(post("/api/session", { json: { email: `no${sent}body@hostile.example`, password: writer.password } })));
     expect(unknown.status).toBe(401);
-    expect(seam.signIns).toHaveLength(0);
+    expect(authSeam.signIns).toHaveLength(0);
   });
 
   it("is cleaned in an uploaded file's name", async () => {

@@ -7,14 +7,14 @@ import type { Viewer } from "@/db/access";
 import { queryFeedSource } from "@/db/public/feed-items";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
-import { transitionRelease } from "@/db/releases/transition";
 import { media, publications, releaseRevisions, releases } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { leadImageOf } from "@/lib/content/lead-image";
 import { renderFeed } from "@/lib/feeds/response";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc, paragraph, type Json } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, takeLive } from "../support/workflow";
 
 const LEAD = "a1b2c3d4e5f60718293a4b5c6d7e8f90.png";
 const SECOND = "0f9e8d7c6b5a49382716a5b4c3d2e1f0.jpg";
@@ -41,21 +41,11 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Json = Record<string, unknown>;
-const paragraph = (text: string): Json => ({ type: "paragraph", content: [{ type: "text", text }] });
 const figure = (key: string, attrs: Json = {}): Json => ({ type: "figure", attrs: { src: `/media/${key}`, alt: `Picture ${key}`, caption: null, ...attrs } });
-const doc = (...content: Json[]): Json => ({ type: "doc", content });
-
-async function act(viewer: Viewer, id: string, action: ReleaseAction) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, id));
-  return transitionRelease(viewer, { releaseId: id, action, expectedVersion: row!.version });
-}
 
 async function publish(headline: string, body: Json): Promise<string> {
   const { id } = await createRelease(writer, { headline, body });
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "publish");
+  await takeLive(writer, editor, id);
   return id;
 }
 
@@ -91,9 +81,9 @@ describe("the lead image, written with the publication", () => {
   it("follows the body when an update changes its first image", async () => {
     const [release] = await database.db.select().from(releases).where(eq(releases.id, withImage));
     await saveRelease(editor, { releaseId: withImage, expectedVersion: release!.version, content: { headline: "Plant opens", body: doc(figure(SECOND)) } });
-    await act(editor, withImage, "submit");
-    await act(secondEditor, withImage, "approve");
-    await act(secondEditor, withImage, "publish");
+    await actOnRelease(editor, withImage, "submit");
+    await actOnRelease(secondEditor, withImage, "approve");
+    await actOnRelease(secondEditor, withImage, "publish");
     expect(await leadImageColumn(withImage)).toEqual({ key: SECOND, alt: `Picture ${SECOND}`, width: null, height: null });
   });
 });

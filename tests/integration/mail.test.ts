@@ -3,16 +3,14 @@ import type { AddressInfo } from "node:net";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-
 import { configureMail } from "@/db/mail/transport";
 import { NOTIFICATION_EMAIL_JOB, notificationMessageId } from "@/db/notifications/send-emails";
 import { notifyWorkflowEvent } from "@/db/notifications/notify";
 import { createRelease } from "@/db/releases/create";
-
 import { jobs, notifications, releases, users } from "@/db/schema";
 import { env } from "@/env";
-
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { runQueuedJobs } from "../support/jobs";
 import { makeStaff } from "../support/staff";
 import { actOnRelease } from "../support/workflow";
@@ -70,10 +68,8 @@ beforeEach(async () => {
   configureMail({ url: smtpUrl, from: "Pressroom <desk@example.org>" });
 });
 
-
-
 const headlineFor = (label: string) => `${label} ${randomBytes(3).toString("hex")}`;
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "The text of the release." }] }] };
+const body = doc("The text of the release.");
 
 async function emailJobsOf(releaseId: string) {
   return database.db

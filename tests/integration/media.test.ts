@@ -9,15 +9,14 @@ import { canServeMedia } from "@/db/media/access";
 import { LocalDiskStorage, S3Storage, setMediaStorage, type MediaStorage, type StoredMedia } from "@/db/media/storage";
 import { uploadMedia } from "@/db/media/upload";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, media, publications, releases, users, type Role } from "@/db/schema";
+import { auditLog, media, publications, users } from "@/db/schema";
 import { env } from "@/env";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { DOCX_MIME_TYPE } from "@/lib/media/files";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { bytesOf, docx, exe, HTML, jpeg, pdf, png, SVG } from "../support/media-fixtures";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, takeLive } from "../support/workflow";
 
 // The route handlers ask db/viewer.ts who is signed in (Auth.js needs a real request for that);
 // here the test says who is.
@@ -56,10 +55,6 @@ beforeEach(() => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${label} ${role}`);
-}
 
 function storedFiles(): string[] {
   return existsSync(storage.directory) ? readdirSync(storage.directory).sort() : [];
@@ -100,11 +95,6 @@ async function mediaRow(key: string) {
   return row ?? null;
 }
 
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...(comment === undefined ? {} : { comment }) });
-}
-
 /** A release whose body shows `imageKey` and whose related documents attach `documentKey`, published. */
 async function publishReleaseUsing(writer: Viewer, editor: Viewer, keys: { imageKey?: string; documentKey?: string }) {
   const body = {
@@ -116,9 +106,7 @@ async function publishReleaseUsing(writer: Viewer, editor: Viewer, keys: { image
   };
   const relatedDocuments = keys.documentKey ? [{ title: "Full statement", mediaKey: keys.documentKey }] : [];
   const { id } = await createRelease(writer, { headline: `Bridge opens ${randomBytes(3).toString("hex")}`, body, relatedDocuments });
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "publish");
+  await takeLive(writer, editor, id);
   return id;
 }
 
@@ -144,7 +132,7 @@ const MB = 1024 * 1024;
 
 describe("uploading", () => {
   it("a writer uploads an image: the row, the stored file, its dimensions and an audit row", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const bytes = png(640, 427);
     const uploaded = await uploadMedia(writer, { bytes, originalName: "Bridge at dawn.png" });
 
@@ -181,7 +169,7 @@ describe("uploading", () => {
   });
 
   it("documents: a PDF and a Word file, with their original names (folders dropped)", async () => {
-    const editor = await makeUser("editor");
+    const editor = await makeStaff(database.db, "editor");
     const statement = await uploadMedia(editor, { bytes: pdf(), originalName: "C:\\Users\\press\\Statement.pdf" });
     expect(statement).toMatchObject({ kind: "document", mimeType: "application/pdf", width: null, height: null, originalName: "Statement.pdf" });
     expect(statement.key).toMatch(/\.pdf$/);
@@ -191,7 +179,7 @@ describe("uploading", () => {
   });
 
   it("types a file by its content when its extension lies", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const uploaded = await uploadMedia(writer, { bytes: jpeg(1200, 800), originalName: "portrait.png" });
     expect(uploaded).toMatchObject({ kind: "image", mimeType: "image/jpeg", width: 1200, height: 800, originalName: "portrait.png" });
     expect(uploaded.key).toMatch(/^[0-9a-f]{32}\.jpg$/);
@@ -203,13 +191,13 @@ describe("uploading", () => {
   });
 
   it("refuses an HTML page renamed .png, and a program, storing nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await expectRefused(() => uploadMedia(writer, { bytes: bytesOf(HTML), originalName: "photo.png" }), "invalid", /^This file type is not accepted: an HTML page\./);
     await expectRefused(() => uploadMedia(writer, { bytes: exe(), originalName: "report.pdf" }), "invalid", /^This file type is not accepted: a Windows program\./);
   });
 
   it("refuses SVG with a clear message, storing nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await expectRefused(
       () => uploadMedia(writer, { bytes: bytesOf(SVG), originalName: "logo.svg" }),
       "invalid",
@@ -219,7 +207,7 @@ describe("uploading", () => {
   });
 
   it("refuses a file over the size limit, storing nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const header = png(10, 10);
     const big = new Uint8Array(env.MEDIA_MAX_BYTES + 1);
     big.set(header);
@@ -232,14 +220,14 @@ describe("uploading", () => {
   });
 
   it("refuses an empty file", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await expectRefused(() => uploadMedia(writer, { bytes: new Uint8Array(), originalName: "empty.png" }), "invalid", "The file is empty.");
   });
 
   it("refuses anonymous and deactivated uploaders, re-reading the account from the database", async () => {
     await expectRefused(() => uploadMedia(null, { bytes: png(), originalName: "a.png" }), "unauthenticated");
 
-    const writer = await makeUser("writer", "leaver");
+    const writer = await makeStaff(database.db, "writer", "leaver writer");
     await database.db.update(users).set({ active: false }).where(eq(users.id, writer.id));
     // The viewer object still says "writer": the database is what counts.
     await expectRefused(() => uploadMedia(writer, { bytes: png(), originalName: "a.png" }), "unauthenticated", /session has ended/);
@@ -249,7 +237,7 @@ describe("uploading", () => {
   });
 
   it("leaves no row when the storage fails", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const failing: MediaStorage = {
       put: async () => {
         throw new Error("disk full");
@@ -265,8 +253,8 @@ describe("uploading", () => {
 
 describe("who may see a file", () => {
   it("unpublished: staff only; published: everyone; retracted: staff only again", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const image = await uploadMedia(writer, { bytes: png(2, 2), originalName: "bridge.png" });
     const document = await uploadMedia(writer, { bytes: pdf(), originalName: "statement.pdf" });
     const unused = await uploadMedia(writer, { bytes: png(3, 3), originalName: "unused.png" });
@@ -286,7 +274,7 @@ describe("who may see a file", () => {
     }
     expect(await canServeMedia(unused.key, null)).toBeNull();
 
-    await act(editor, releaseId, "retract", "Published in error.");
+    await actOnRelease(editor, releaseId, "retract", "Published in error.");
     for (const key of [image.key, document.key]) {
       expect(await canServeMedia(key, null), `${key} once retracted`).toBeNull();
       expect(await canServeMedia(key, editor)).toMatchObject({ audience: "staff" });
@@ -294,17 +282,17 @@ describe("who may see a file", () => {
   });
 
   it("a file stays public while any live publication still uses it", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const image = await uploadMedia(writer, { bytes: png(), originalName: "shared.png" });
     const first = await publishReleaseUsing(writer, editor, { imageKey: image.key });
     await publishReleaseUsing(writer, editor, { imageKey: image.key });
-    await act(editor, first, "retract", "Superseded.");
+    await actOnRelease(editor, first, "retract", "Superseded.");
     expect(await canServeMedia(image.key, null)).toMatchObject({ audience: "public" });
   });
 
   it("unknown and malformed keys are not servable to anyone", async () => {
-    const editor = await makeUser("editor");
+    const editor = await makeStaff(database.db, "editor");
     for (const key of [`${"0".repeat(32)}.png`, "../../etc/passwd", "x.png", `${"a".repeat(32)}.svg`]) {
       expect(await canServeMedia(key, editor)).toBeNull();
     }
@@ -314,7 +302,7 @@ describe("who may see a file", () => {
 describe("POST /api/media", () => {
   it("answers 201 with the stored file as JSON", async () => {
     const { POST } = await import("@/app/api/media/route");
-    session.viewer = await makeUser("writer");
+    session.viewer = await makeStaff(database.db, "writer");
     const response = await POST(uploadRequest(new Blob([png(16, 9)], { type: "text/html" }), "hero.png"));
     expect(response.status).toBe(201);
     const body = (await response.json()) as Record<string, unknown>;
@@ -333,7 +321,7 @@ describe("POST /api/media", () => {
 
   it("refuses a cross-site request, a signed-out one and a missing file, storing nothing", async () => {
     const { POST } = await import("@/app/api/media/route");
-    session.viewer = await makeUser("writer");
+    session.viewer = await makeStaff(database.db, "writer");
     const crossSite = await nothingStored(() => POST(uploadRequest(new Blob([png()]), "a.png", { origin: "https://evil.example" })));
     expect(crossSite.value!.status).toBe(403);
 
@@ -348,7 +336,7 @@ describe("POST /api/media", () => {
 
   it("answers the refusal message with its status (SVG: 422)", async () => {
     const { POST } = await import("@/app/api/media/route");
-    session.viewer = await makeUser("writer");
+    session.viewer = await makeStaff(database.db, "writer");
     const { value } = await nothingStored(() => POST(uploadRequest(new Blob([SVG], { type: "image/png" }), "logo.png")));
     expect(value!.status).toBe(422);
     expect(await value!.json()).toEqual({ error: "SVG images are not accepted; export the image as PNG or JPEG.", code: "invalid" });
@@ -356,7 +344,7 @@ describe("POST /api/media", () => {
 
   it("refuses a body whose declared length is over the limit before reading it (413)", async () => {
     const { POST } = await import("@/app/api/media/route");
-    session.viewer = await makeUser("writer");
+    session.viewer = await makeStaff(database.db, "writer");
     const request = uploadRequest(new Blob([png()]), "a.png", { "content-length": String(env.MEDIA_MAX_BYTES * 2) });
     const { value } = await nothingStored(() => POST(request));
     expect(value!.status).toBe(413);
@@ -365,7 +353,7 @@ describe("POST /api/media", () => {
 
   it("cuts off a body that grows past the limit without declaring its length (413)", async () => {
     const { POST } = await import("@/app/api/media/route");
-    session.viewer = await makeUser("writer");
+    session.viewer = await makeStaff(database.db, "writer");
     const chunk = new Uint8Array(MB);
     let sent = 0;
     const endless = new ReadableStream<Uint8Array>({
@@ -393,8 +381,8 @@ describe("GET /media/[key]", () => {
   }
 
   it("serves a published file to anyone, cacheable, with the safe headers", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const bytes = png(5, 4);
     const image = await uploadMedia(writer, { bytes, originalName: "bridge.png" });
     const document = await uploadMedia(writer, { bytes: pdf(), originalName: "Full statement.pdf" });
@@ -420,7 +408,7 @@ describe("GET /media/[key]", () => {
   });
 
   it("an unpublished file: 404 for the public (as for a missing one), private to staff", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const image = await uploadMedia(writer, { bytes: png(), originalName: "draft.png" });
 
     const anonymous = await get(image.key);
@@ -438,7 +426,7 @@ describe("GET /media/[key]", () => {
   });
 
   it("a key with a row but no stored bytes is a 404, and a malformed key never reaches storage", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const image = await uploadMedia(writer, { bytes: png(), originalName: "lost.png" });
     await storage.delete(image.key);
     session.viewer = writer;

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/db/access";
 import { listOthersPresent, markPresent, PRESENCE_WINDOW_MS } from "@/db/presence/presence";
 import { createRelease } from "@/db/releases/create";
-import { users, type Role } from "@/db/schema";
+import { users } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
@@ -17,17 +17,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function makeUser(role: Role, name: string): Promise<Viewer> {
-  return makeStaff(database.db, role, name);
-}
-
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+const body = doc("Text.");
 
 describe("release presence", () => {
   it("lists the others seen in the last 30 seconds, never the viewer, and refreshes on each report", async () => {
-    const writer = await makeUser("writer", "Wim Writer");
-    const editor = await makeUser("editor", "Eli Editor");
-    const admin = await makeUser("admin", "Ada Admin");
+    const writer = await makeStaff(database.db, "writer", "Wim Writer");
+    const editor = await makeStaff(database.db, "editor", "Eli Editor");
+    const admin = await makeStaff(database.db, "admin", "Ada Admin");
     const { id } = await createRelease(writer, { headline: "Presence", body });
     const now = Date.now();
 
@@ -42,8 +38,8 @@ describe("release presence", () => {
   });
 
   it("leaves out deactivated accounts and refuses unknown releases", async () => {
-    const writer = await makeUser("writer", "Wanda Writer");
-    const leaving = await makeUser("writer", "Leo Leaving");
+    const writer = await makeStaff(database.db, "writer", "Wanda Writer");
+    const leaving = await makeStaff(database.db, "writer", "Leo Leaving");
     const { id } = await createRelease(writer, { headline: "Presence two", body });
     await markPresent(leaving, id);
     await database.db.update(users).set({ active: false }).where(eq(users.id, leaving.id));

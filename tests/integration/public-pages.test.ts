@@ -6,14 +6,14 @@ import type { Viewer } from "@/db/access";
 import { queryMonthCounts, queryPublicFacets } from "@/db/public/facets";
 import { queryReleasePage, type ListQuery, type ReleaseListItem } from "@/db/public/listing";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { publications, releases, settings, topics, type Role } from "@/db/schema";
+import { publications, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { decodeCursor, encodeCursor } from "@/lib/public/cursor";
 import { monthRange, yearRange } from "@/lib/public/date-range";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, takeLive } from "../support/workflow";
 
 /**
  * The public lists' data functions (db/public), then the pages themselves rendered to HTML. Outside Next
@@ -37,21 +37,10 @@ beforeAll(async () => {
     { slug: "archive-test", name: "Archive test" },
     { slug: "hidden", name: "Hidden" },
   ]);
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 afterAll(() => database?.drop());
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...(comment ? { comment } : {}) });
-}
 
 type Fields = { type?: string; language?: string; topics?: string[]; at?: string };
 
@@ -69,9 +58,7 @@ async function draft(headline: string, fields: Fields = {}) {
 /** Created, reviewed, approved and published; `at` then sets the publication instant. */
 async function published(headline: string, fields: Fields = {}) {
   const id = await draft(headline, fields);
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "publish");
+  await takeLive(writer, editor, id);
   if (fields.at) await database.db.update(publications).set({ publishedAt: new Date(fields.at) }).where(eq(publications.releaseId, id));
   return id;
 }
@@ -139,7 +126,7 @@ describe("keyset pagination", () => {
     const first = await queryReleasePage({ topic: "paging", limit: 5 });
     const boundary = first.items.at(-1)!.releaseId;
     const reference = await queryReleasePage({ topic: "paging", limit: 5, cursor: first.older });
-    await act(editor, boundary, "retract", "Withdrawn for the pagination test.");
+    await actOnRelease(editor, boundary, "retract", "Withdrawn for the pagination test.");
     const after = await queryReleasePage({ topic: "paging", limit: 5, cursor: first.older });
     expect(after.items.map((item) => item.releaseId)).toEqual(reference.items.map((item) => item.releaseId));
     const fresh = await queryReleasePage({ topic: "paging", limit: 5 });
@@ -217,10 +204,10 @@ describe("only live releases", () => {
   it("drafts, approved but unpublished, and retracted releases appear in no list, count or facet", async () => {
     const draftId = await draft("Hidden draft", { type: "letter", topics: ["hidden"], language: "nl" });
     const approvedId = await draft("Hidden approved", { type: "letter", topics: ["hidden"], language: "nl" });
-    await act(writer, approvedId, "submit");
-    await act(editor, approvedId, "approve");
+    await actOnRelease(writer, approvedId, "submit");
+    await actOnRelease(editor, approvedId, "approve");
     const retractedId = await published("Hidden retracted", { type: "letter", topics: ["hidden"], language: "nl", at: "2019-05-05T12:00:00Z" });
-    await act(editor, retractedId, "retract", "Published by mistake.");
+    await actOnRelease(editor, retractedId, "retract", "Published by mistake.");
 
     const [retracted] = await database.db.select().from(publications).where(eq(publications.releaseId, retractedId));
     expect(retracted!.retractedAt).not.toBeNull();

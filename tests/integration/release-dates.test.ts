@@ -7,18 +7,18 @@ import { queryMonthCounts, queryPublicFacets } from "@/db/public/facets";
 import { queryFeedSource } from "@/db/public/feed-items";
 import { queryReleasePage, type ListQuery } from "@/db/public/listing";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { publications, releases, settings, topics } from "@/db/schema";
+import { publications, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { updateSettings } from "@/db/settings/update";
 import type { FeedFormat } from "@/lib/feeds/discovery";
 import { renderFeed } from "@/lib/feeds/response";
 import { decodeCursor, encodeCursor } from "@/lib/public/cursor";
 import { monthRange, yearRange } from "@/lib/public/date-range";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { describeInProcessZones } from "../support/process-zone";
 import { makeStaff } from "../support/staff";
+import { takeLive } from "../support/workflow";
 
 /**
  * A release date is a calendar date: lists, the archive and feeds go by it (an office back-filling its
@@ -35,19 +35,10 @@ let admin: Viewer;
 const TOPIC = "dates-test";
 const siteUrl = "https://press.example";
 
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version });
-}
-
 /** Published now; `at` then moves the publication instant (the effective date follows: it is computed by the database). */
 async function published(headline: string, releaseDate: string | null, at?: string) {
   const { id } = await createRelease(writer, { headline, body: doc(`Body of ${headline}.`), releaseDate, topics: [TOPIC] });
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "publish");
+  await takeLive(writer, editor, id);
   if (at) await database.db.update(publications).set({ publishedAt: new Date(at) }).where(eq(publications.releaseId, id));
   const [row] = await database.db.select().from(publications).where(eq(publications.releaseId, id));
   return row!;

@@ -7,13 +7,14 @@ import { createRelease } from "@/db/releases/create";
 import { getDeskSections, getReleaseForEditor } from "@/db/releases/queries";
 import { saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, publications, releaseRevisions, releases, type Role } from "@/db/schema";
+import { auditLog, publications, releaseRevisions, releases } from "@/db/schema";
 import { contentHash } from "@/lib/content/hash";
 import { parseReleaseContent, resolveReleaseContent } from "@/db/releases/content";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { doc, paragraph, text, type Json } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease } from "../support/workflow";
 
 let database: TestDatabase;
 
@@ -27,16 +28,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${label} ${role}`);
-}
-
-type Json = Record<string, unknown>;
-
-const text = (value: string, marks?: Json[]): Json => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
-const paragraph = (...content: Json[]): Json => ({ type: "paragraph", content });
-const doc = (...content: Json[]): Json => ({ type: "doc", content });
 
 /** Valid release content; a unique headline so slugs never collide between tests. */
 function content(headline: string, body = "The first paragraph of the release.") {
@@ -103,10 +94,6 @@ async function expectAppError(promise: Promise<unknown>, code: ErrorCode, messag
 }
 
 /** A transition at the release's current version (read from the database). */
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {
-  const { version } = await releaseRow(releaseId);
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: version, ...(comment === undefined ? {} : { comment }) });
-}
 
 async function save(viewer: Viewer, releaseId: string, value: unknown) {
   const { version } = await releaseRow(releaseId);
@@ -116,14 +103,14 @@ async function save(viewer: Viewer, releaseId: string, value: unknown) {
 /** A writer's release, submitted: status in_review. */
 async function releaseInReview(writer: Viewer, headline = unique("In review")) {
   const { id } = await createRelease(writer, content(headline));
-  await act(writer, id, "submit");
+  await actOnRelease(writer, id, "submit");
   return id;
 }
 
 /** A writer's release approved by `editor`. */
 async function approvedRelease(writer: Viewer, editor: Viewer) {
   const id = await releaseInReview(writer, unique("Approved"));
-  await act(editor, id, "approve");
+  await actOnRelease(editor, id, "approve");
   return id;
 }
 
@@ -144,7 +131,7 @@ async function expectAuditChainConsistent() {
 
 describe("creating and saving releases", () => {
   it("a writer creates a draft with its first revision and an audit row", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Acme opens a new plant");
     const { id, version } = await createRelease(writer, content(headline));
     expect(version).toBe(1);
@@ -185,7 +172,7 @@ describe("creating and saving releases", () => {
   });
 
   it("a save at the right version writes revision 2; a stale version is a conflict and changes nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Versioned");
     const { id } = await createRelease(writer, content(headline));
 
@@ -212,7 +199,7 @@ describe("creating and saving releases", () => {
   });
 
   it("a save with identical content writes no revision and keeps the version", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Unchanged");
     const { id } = await createRelease(writer, content(headline));
     const before = await snapshot(id);
@@ -243,7 +230,7 @@ describe("creating and saving releases", () => {
 
     for (const [name, make, message] of cases) {
       it(`on save: ${name}`, async () => {
-        const writer = await makeUser("writer");
+        const writer = await makeStaff(database.db, "writer");
         const headline = unique("Valid");
         const { id } = await createRelease(writer, content(headline));
         const before = await snapshot(id);
@@ -252,7 +239,7 @@ describe("creating and saving releases", () => {
       });
 
       it(`on create: ${name}`, async () => {
-        const writer = await makeUser("writer");
+        const writer = await makeStaff(database.db, "writer");
         const counts = { releases: await countOf(releases), revisions: await countOf(releaseRevisions), audit: await countOf(auditLog) };
         await expectAppError(createRelease(writer, make(unique("Valid"))), "invalid", message);
         expect({ releases: await countOf(releases), revisions: await countOf(releaseRevisions), audit: await countOf(auditLog) }).toEqual(counts);
@@ -260,15 +247,15 @@ describe("creating and saving releases", () => {
     }
 
     it("a 300-character headline is still accepted", async () => {
-      const writer = await makeUser("writer");
+      const writer = await makeStaff(database.db, "writer");
       const { id } = await createRelease(writer, { headline: "h".repeat(300), body: doc(paragraph(text("x"))) });
       expect((await revisionsOf(id))[0]!.headline).toHaveLength(300);
     });
   });
 
   it("a writer cannot edit another writer's draft, nor their own release once it is in review", async () => {
-    const owner = await makeUser("writer", "owner");
-    const other = await makeUser("writer", "other");
+    const owner = await makeStaff(database.db, "writer", "owner writer");
+    const other = await makeStaff(database.db, "writer", "other writer");
     const headline = unique("Owned");
     const { id } = await createRelease(owner, content(headline));
 
@@ -276,7 +263,7 @@ describe("creating and saving releases", () => {
     await expectAppError(save(other, id, content(headline, "Not mine to change.")), "forbidden", /only edit your own/);
     await expectUnchanged(id, before);
 
-    await act(owner, id, "submit");
+    await actOnRelease(owner, id, "submit");
     expect((await releaseRow(id)).status).toBe("in_review");
     before = await snapshot(id);
     await expectAppError(save(owner, id, content(headline, "Sneaky change in review.")), "forbidden", /only while they are drafts/);
@@ -289,8 +276,8 @@ describe("creating and saving releases", () => {
 
 describe("workflow", () => {
   it("writer submits, editor approves, editor publishes: state, publication and a consistent audit chain", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const headline = unique("Happy path");
     const { id } = await createRelease(writer, { headline, body: doc(paragraph(text("Hello "), text("world", [{ type: "bold" }]))) });
 
@@ -348,25 +335,25 @@ describe("workflow", () => {
   });
 
   it("a writer cannot approve or publish; nothing changes", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
 
     const inReview = await releaseInReview(writer);
     let before = await snapshot(inReview);
-    await expectAppError(act(writer, inReview, "approve"), "forbidden", /Only an editor can approve/);
+    await expectAppError(actOnRelease(writer, inReview, "approve"), "forbidden", /Only an editor can approve/);
     await expectUnchanged(inReview, before);
 
     const approved = await approvedRelease(writer, editor);
     before = await snapshot(approved);
-    await expectAppError(act(writer, approved, "publish"), "forbidden", /Only an editor can publish/);
+    await expectAppError(actOnRelease(writer, approved, "publish"), "forbidden", /Only an editor can publish/);
     await expectUnchanged(approved, before);
     expect(await publicationOf(approved)).toBeNull();
   });
 
   it("four-eyes: an editor who wrote a revision since the last approval cannot approve; another editor can", async () => {
-    const writer = await makeUser("writer");
-    const editorA = await makeUser("editor", "editor-a");
-    const editorB = await makeUser("editor", "editor-b");
+    const writer = await makeStaff(database.db, "writer");
+    const editorA = await makeStaff(database.db, "editor", "editor-a editor");
+    const editorB = await makeStaff(database.db, "editor", "editor-b editor");
     const headline = unique("Four eyes");
     const id = await releaseInReview(writer, headline);
 
@@ -375,12 +362,12 @@ describe("workflow", () => {
     expect((await releaseRow(id)).status).toBe("in_review");
 
     const before = await snapshot(id);
-    await expectAppError(act(editorA, id, "approve"), "forbidden", /someone else must approve/);
+    await expectAppError(actOnRelease(editorA, id, "approve"), "forbidden", /someone else must approve/);
     await expectUnchanged(id, before);
     expect((await getReleaseForEditor(editorA, id)).actions).not.toContain("approve");
 
     expect((await getReleaseForEditor(editorB, id)).actions).toContain("approve");
-    await act(editorB, id, "approve");
+    await actOnRelease(editorB, id, "approve");
     const row = await releaseRow(id);
     const revisions = await revisionsOf(id);
     expect(row.status).toBe("approved");
@@ -390,23 +377,23 @@ describe("workflow", () => {
   });
 
   it("four-eyes: an editor cannot approve a release they created", async () => {
-    const editor = await makeUser("editor", "author");
-    const other = await makeUser("editor", "reviewer");
+    const editor = await makeStaff(database.db, "editor", "author editor");
+    const other = await makeStaff(database.db, "editor", "reviewer editor");
     const { id } = await createRelease(editor, content(unique("Editor's own")));
-    await act(editor, id, "submit");
+    await actOnRelease(editor, id, "submit");
 
     const before = await snapshot(id);
-    await expectAppError(act(editor, id, "approve"), "forbidden", /someone else must approve/);
+    await expectAppError(actOnRelease(editor, id, "approve"), "forbidden", /someone else must approve/);
     await expectUnchanged(id, before);
 
-    await act(other, id, "approve");
+    await actOnRelease(other, id, "approve");
     expect((await releaseRow(id)).status).toBe("approved");
   });
 
   it("an edit after approval voids it: back to in_review, publish refused; the editor who edited cannot re-approve", async () => {
-    const writer = await makeUser("writer");
-    const approver = await makeUser("editor", "approver");
-    const corrector = await makeUser("editor", "corrector");
+    const writer = await makeStaff(database.db, "writer");
+    const approver = await makeStaff(database.db, "editor", "approver editor");
+    const corrector = await makeStaff(database.db, "editor", "corrector editor");
     const id = await approvedRelease(writer, approver);
     const approvedBefore = await releaseRow(id);
     expect(approvedBefore.approvedContentHash).not.toBeNull();
@@ -422,15 +409,15 @@ describe("workflow", () => {
     expect(audit.at(-1)).toMatchObject({ action: "approval_voided", fromState: "approved", toState: "in_review", actorId: corrector.id, revisionId: row.currentRevisionId });
 
     const before = await snapshot(id);
-    await expectAppError(act(approver, id, "publish"), "conflict", /approve it first/);
+    await expectAppError(actOnRelease(approver, id, "publish"), "conflict", /approve it first/);
     await expectUnchanged(id, before);
     expect(await publicationOf(id)).toBeNull();
 
     // The corrector wrote the new revision, so the approver (not the corrector) approves it again.
-    await expectAppError(act(corrector, id, "approve"), "forbidden");
+    await expectAppError(actOnRelease(corrector, id, "approve"), "forbidden");
     await expectUnchanged(id, before);
-    await act(approver, id, "approve");
-    await act(approver, id, "publish");
+    await actOnRelease(approver, id, "approve");
+    await actOnRelease(approver, id, "publish");
     const publication = await publicationOf(id);
     expect(publication!.html).toBe("<p>Changed after approval.</p>");
     expect(publication!.revisionId).toBe(row.currentRevisionId);
@@ -438,19 +425,19 @@ describe("workflow", () => {
   });
 
   it("request_changes needs a comment; the writer edits and resubmits", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const headline = unique("Needs work");
     const id = await releaseInReview(writer, headline);
 
     const before = await snapshot(id);
-    await expectAppError(act(editor, id, "request_changes"), "invalid", /Say what needs to change/);
+    await expectAppError(actOnRelease(editor, id, "request_changes"), "invalid", /Say what needs to change/);
     await expectUnchanged(id, before);
-    await expectAppError(act(editor, id, "request_changes", "   "), "invalid", /Say what needs to change/);
+    await expectAppError(actOnRelease(editor, id, "request_changes", "   "), "invalid", /Say what needs to change/);
     await expectUnchanged(id, before);
 
     const comment = "Add the CEO quote and the launch date.";
-    const result = await act(editor, id, "request_changes", comment);
+    const result = await actOnRelease(editor, id, "request_changes", comment);
     expect(result.status).toBe("changes_requested");
     expect((await releaseRow(id)).status).toBe("changes_requested");
     expect((await auditOf(id)).at(-1)).toMatchObject({
@@ -464,32 +451,32 @@ describe("workflow", () => {
     // The writer may edit again; the status stays changes_requested until they resubmit.
     expect(await save(writer, id, content(headline, "Now with the CEO quote."))).toMatchObject({ changed: true });
     expect((await releaseRow(id)).status).toBe("changes_requested");
-    await act(writer, id, "submit");
+    await actOnRelease(writer, id, "submit");
     const row = await releaseRow(id);
     expect(row.status).toBe("in_review");
     expect((await auditOf(id)).at(-1)).toMatchObject({ action: "submit", fromState: "changes_requested", toState: "in_review" });
 
     // The writer's edit does not stop the editor approving: the editor wrote nothing.
-    await act(editor, id, "approve");
+    await actOnRelease(editor, id, "approve");
     expect((await releaseRow(id)).approvedRevisionId).toBe(row.currentRevisionId);
   });
 
   it("retract with a reason takes the release off the public side", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const id = await approvedRelease(writer, editor);
-    await act(editor, id, "publish");
+    await actOnRelease(editor, id, "publish");
     const { slug } = await releaseRow(id);
     expect(await liveSlugs()).toContain(slug);
 
     let before = await snapshot(id);
-    await expectAppError(act(editor, id, "retract"), "invalid", /reason for the retraction/);
+    await expectAppError(actOnRelease(editor, id, "retract"), "invalid", /reason for the retraction/);
     await expectUnchanged(id, before);
-    await expectAppError(act(writer, id, "retract", "I changed my mind."), "forbidden");
+    await expectAppError(actOnRelease(writer, id, "retract", "I changed my mind."), "forbidden");
     await expectUnchanged(id, before);
 
     const reason = "The figures in paragraph two were wrong.";
-    const result = await act(editor, id, "retract", reason);
+    const result = await actOnRelease(editor, id, "retract", reason);
     expect(result).toMatchObject({ status: "retracted", retractedSlug: slug, publishedSlug: null });
     const publication = await publicationOf(id);
     expect(publication!.retractedAt).toBeInstanceOf(Date);
@@ -501,16 +488,16 @@ describe("workflow", () => {
 
     // Not live any more: a second retraction is refused.
     before = await snapshot(id);
-    await expectAppError(act(editor, id, "retract", "again"), "conflict");
+    await expectAppError(actOnRelease(editor, id, "retract", "again"), "conflict");
     await expectUnchanged(id, before);
   });
 
   it("editing a live release starts an update; the live version stays public until the update is published", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor", "publisher");
-    const updater = await makeUser("editor", "updater");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor", "publisher editor");
+    const updater = await makeStaff(database.db, "editor", "updater editor");
     const id = await approvedRelease(writer, editor);
-    await act(editor, id, "publish");
+    await actOnRelease(editor, id, "publish");
     const first = await publicationOf(id);
     const headline = (await revisionsOf(id))[0]!.headline;
 
@@ -527,10 +514,10 @@ describe("workflow", () => {
     expect(await publicationOf(id)).toEqual(first);
     expect((await getReleaseForEditor(updater, id)).isLive).toBe(true);
 
-    await act(updater, id, "submit");
-    await expectAppError(act(updater, id, "approve"), "forbidden");
-    await act(editor, id, "approve");
-    await act(editor, id, "publish");
+    await actOnRelease(updater, id, "submit");
+    await expectAppError(actOnRelease(updater, id, "approve"), "forbidden");
+    await actOnRelease(editor, id, "approve");
+    await actOnRelease(editor, id, "publish");
     const updated = await publicationOf(id);
     expect(updated!.html).toBe("<p>Updated figures.</p>");
     expect(updated!.revisionId).toBe(row.currentRevisionId);
@@ -540,21 +527,21 @@ describe("workflow", () => {
   });
 
   it("a retracted release can be edited, reviewed and published again", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor", "publisher");
-    const fixer = await makeUser("editor", "fixer");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor", "publisher editor");
+    const fixer = await makeStaff(database.db, "editor", "fixer editor");
     const id = await approvedRelease(writer, editor);
-    await act(editor, id, "publish");
-    await act(editor, id, "retract", "Wrong date.");
+    await actOnRelease(editor, id, "publish");
+    await actOnRelease(editor, id, "retract", "Wrong date.");
     const { slug } = await releaseRow(id);
     const headline = (await revisionsOf(id))[0]!.headline;
 
     await save(fixer, id, content(headline, "Corrected date."));
     expect((await releaseRow(id)).status).toBe("draft");
     expect(await liveSlugs()).not.toContain(slug);
-    await act(fixer, id, "submit");
-    await act(editor, id, "approve");
-    await act(editor, id, "publish");
+    await actOnRelease(fixer, id, "submit");
+    await actOnRelease(editor, id, "approve");
+    await actOnRelease(editor, id, "publish");
     const publication = await publicationOf(id);
     expect(publication!.retractedAt).toBeNull();
     expect(publication!.retractionReason).toBeNull();
@@ -564,8 +551,8 @@ describe("workflow", () => {
   });
 
   it("a stale expectedVersion on a transition is a conflict and changes nothing", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const { id } = await createRelease(writer, content(unique("Stale transition")));
     await save(writer, id, content(unique("Stale transition"), "Edited."));
     const before = await snapshot(id);
@@ -582,12 +569,12 @@ describe("workflow", () => {
   });
 
   it("the public read path lists only live publications", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const draft = await createRelease(writer, content(unique("Never public")));
     const approved = await approvedRelease(writer, editor);
     const live = await approvedRelease(writer, editor);
-    await act(editor, live, "publish");
+    await actOnRelease(editor, live, "publish");
 
     const slugs = await liveSlugs();
     expect(slugs).toContain((await releaseRow(live)).slug);
@@ -609,7 +596,7 @@ describeOnServer("concurrent saves", () => {
   // Repeated: whether the two transactions interleave at the worst moment depends on timing, and one
   // round can pass by luck even with the row lock removed (checked: ten rounds catch that reliably).
   it("two saves at the same version: one wins, one is a conflict, one new revision (10 rounds)", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await warmPool();
     for (let round = 0; round < 10; round += 1) {
       const headline = unique(`Race ${round}`);
@@ -640,9 +627,9 @@ describeOnServer("concurrent saves", () => {
   });
 
   it("two transitions at the same version: one wins, one audit row, the chain does not fork (5 rounds)", async () => {
-    const writer = await makeUser("writer");
-    const editorA = await makeUser("editor", "racer-a");
-    const editorB = await makeUser("editor", "racer-b");
+    const writer = await makeStaff(database.db, "writer");
+    const editorA = await makeStaff(database.db, "editor", "racer-a editor");
+    const editorB = await makeStaff(database.db, "editor", "racer-b editor");
     await warmPool();
     for (let round = 0; round < 5; round += 1) {
       const id = await releaseInReview(writer);
@@ -669,7 +656,7 @@ describeOnServer("concurrent saves", () => {
   });
 
   it("concurrent creates with the same headline all succeed, with distinct slugs", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await warmPool();
     const headline = unique("Same headline");
     const base = headline.toLowerCase().replace(/ /g, "-");
@@ -682,7 +669,7 @@ describeOnServer("concurrent saves", () => {
   });
 
   it("concurrent writes to different releases keep one audit chain", async () => {
-    const writers = await Promise.all([makeUser("writer"), makeUser("writer"), makeUser("writer"), makeUser("writer")]);
+    const writers = await Promise.all([makeStaff(database.db, "writer"), makeStaff(database.db, "writer"), makeStaff(database.db, "writer"), makeStaff(database.db, "writer")]);
     await warmPool();
     await Promise.all(writers.map((writer) => createRelease(writer, content(unique("Parallel")))));
     await expectAuditChainConsistent();
@@ -691,9 +678,9 @@ describeOnServer("concurrent saves", () => {
 
 describe("audit chain", () => {
   it("recomputes from genesis over every row written by these tests", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const { id } = await createRelease(writer, content(unique("Chain")));
-    await act(writer, id, "submit");
+    await actOnRelease(writer, id, "submit");
     await expectAuditChainConsistent();
     // The check can fail: a tampered row no longer recomputes.
     const [last] = await database.db.select().from(auditLog).where(and(eq(auditLog.releaseId, id), eq(auditLog.action, "submit")));

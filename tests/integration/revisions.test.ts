@@ -6,11 +6,12 @@ import { createRelease } from "@/db/releases/create";
 import { getRevisionPair, listRevisions, restoreRevision } from "@/db/releases/revisions";
 import { COALESCE_WINDOW, saveRelease } from "@/db/releases/save";
 import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, publications, releaseRevisions, releases, releaseTypes, type Role } from "@/db/schema";
+import { auditLog, publications, releaseRevisions, releases, releaseTypes } from "@/db/schema";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease } from "../support/workflow";
 
 let database: TestDatabase;
 
@@ -24,15 +25,6 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-async function makeUser(role: Role, label: string = role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${label} ${role}`);
-}
-
-type Json = Record<string, unknown>;
-const text = (value: string): Json => ({ type: "text", text: value });
-const paragraph = (value: string): Json => ({ type: "paragraph", content: [text(value)] });
-const doc = (...paragraphs: string[]): Json => ({ type: "doc", content: paragraphs.map(paragraph) });
 
 /** Full content as the editor sends it; no type unless the test gives one. */
 function content(headline: string, ...paragraphs: string[]) {
@@ -85,11 +77,6 @@ async function save(viewer: Viewer, releaseId: string, value: unknown, now?: Dat
   return saveRelease(viewer, { releaseId, expectedVersion: version, content: value }, { autosave: true, ...(now ? { now } : {}) });
 }
 
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction) {
-  const { version } = await releaseRow(releaseId);
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: version });
-}
-
 async function restore(viewer: Viewer, releaseId: string, revisionNumber: number) {
   const { version } = await releaseRow(releaseId);
   return restoreRevision(viewer, { releaseId, revisionNumber, expectedVersion: version });
@@ -119,7 +106,7 @@ describe("coalescing saves", () => {
   });
 
   it("two saves by the same author within the window update one revision in place", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Coalesced");
     const id = await settledRelease(writer, headline);
 
@@ -144,8 +131,8 @@ describe("coalescing saves", () => {
   });
 
   it("a save by another author starts a new revision, and so does the first author's next save", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const headline = unique("Two hands");
     const { id } = await createRelease(writer, content(headline));
 
@@ -162,7 +149,7 @@ describe("coalescing saves", () => {
   });
 
   it("a save after the window starts a new revision (revision aged in the database)", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Later");
     const id = await settledRelease(writer, headline);
     await save(writer, id, content(headline, "Morning text."));
@@ -175,7 +162,7 @@ describe("coalescing saves", () => {
   });
 
   it("a save after the window starts a new revision (the save's own clock)", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Clock");
     const { id } = await createRelease(writer, content(headline));
     const later = new Date(Date.now() + COALESCE_WINDOW + 60_000);
@@ -189,7 +176,7 @@ describe("coalescing saves", () => {
   });
 
   it("a save with unchanged content touches nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Same");
     const { id } = await createRelease(writer, content(headline));
     const before = await snapshot(id);
@@ -198,12 +185,12 @@ describe("coalescing saves", () => {
   });
 
   it("the approved revision is never updated in place: its author's edit is a new revision and voids the approval", async () => {
-    const author = await makeUser("editor", "author");
-    const approver = await makeUser("editor", "approver");
+    const author = await makeStaff(database.db, "editor", "author editor");
+    const approver = await makeStaff(database.db, "editor", "approver editor");
     const headline = unique("Approved");
     const { id } = await createRelease(author, content(headline, "Approved wording."));
-    await act(author, id, "submit");
-    await act(approver, id, "approve");
+    await actOnRelease(author, id, "submit");
+    await actOnRelease(approver, id, "approve");
     const approved = await releaseRow(id);
     const [revision1] = await revisionsOf(id);
     expect(approved.approvedRevisionId).toBe(revision1!.id);
@@ -219,17 +206,17 @@ describe("coalescing saves", () => {
     expect(row.status).toBe("in_review");
     expect(row.approvedContentHash).toBeNull();
     // Four-eyes holds: the author of the new revision cannot approve it.
-    await expectAppError(act(author, id, "approve"), "forbidden");
+    await expectAppError(actOnRelease(author, id, "approve"), "forbidden");
   });
 
   it("the published revision is never updated in place: an update is a new revision; the live text stays", async () => {
-    const author = await makeUser("editor", "author");
-    const publisher = await makeUser("editor", "publisher");
+    const author = await makeStaff(database.db, "editor", "author editor");
+    const publisher = await makeStaff(database.db, "editor", "publisher editor");
     const headline = unique("Live");
     const { id } = await createRelease(author, content(headline, "Live wording."));
-    await act(author, id, "submit");
-    await act(publisher, id, "approve");
-    await act(publisher, id, "publish");
+    await actOnRelease(author, id, "submit");
+    await actOnRelease(publisher, id, "approve");
+    await actOnRelease(publisher, id, "publish");
     const [publication] = await database.db.select().from(publications).where(eq(publications.releaseId, id));
     const [revision1] = await revisionsOf(id);
 
@@ -243,11 +230,11 @@ describe("coalescing saves", () => {
   });
 
   it("a revision the workflow acted on (submitted, sent back) is not updated in place", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const headline = unique("Reviewed");
     const { id } = await createRelease(writer, content(headline, "What the editor reviewed."));
-    await act(writer, id, "submit");
+    await actOnRelease(writer, id, "submit");
     await transitionRelease(editor, { releaseId: id, action: "request_changes", expectedVersion: (await releaseRow(id)).version, comment: "Shorter." });
     const [reviewed] = await revisionsOf(id);
 
@@ -263,7 +250,7 @@ describe("coalescing saves", () => {
 
 describe("restoring a revision", () => {
   it("makes a new revision with the old content, bumps the version and records revision_restored", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Restore");
     const id = await settledRelease(writer, headline, "The original text.");
     await save(writer, id, content(`${headline} (edited)`, "A rewrite nobody liked."));
@@ -294,25 +281,25 @@ describe("restoring a revision", () => {
   });
 
   it("follows the save rules: restoring on an approved release voids the approval", async () => {
-    const writer = await makeUser("writer");
-    const approver = await makeUser("editor", "approver");
-    const corrector = await makeUser("editor", "corrector");
+    const writer = await makeStaff(database.db, "writer");
+    const approver = await makeStaff(database.db, "editor", "approver editor");
+    const corrector = await makeStaff(database.db, "editor", "corrector editor");
     const headline = unique("Approved restore");
     const id = await settledRelease(writer, headline, "First version.");
     await save(writer, id, content(headline, "Second version."));
-    await act(writer, id, "submit");
-    await act(approver, id, "approve");
+    await actOnRelease(writer, id, "submit");
+    await actOnRelease(approver, id, "approve");
 
     await restore(corrector, id, 1);
     const row = await releaseRow(id);
     expect(row.status).toBe("in_review");
     expect(row.approvedContentHash).toBeNull();
     expect((await auditOf(id)).slice(-2).map((entry) => entry.action)).toEqual(["approval_voided", "revision_restored"]);
-    await expectAppError(act(corrector, id, "approve"), "forbidden");
+    await expectAppError(actOnRelease(corrector, id, "approve"), "forbidden");
   });
 
   it("restoring text identical to the current revision changes nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Same again");
     const id = await settledRelease(writer, headline, "Text A.");
     await save(writer, id, content(headline, "Text B."));
@@ -324,7 +311,7 @@ describe("restoring a revision", () => {
   });
 
   it("a stale restore is a conflict and changes nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Stale restore");
     const id = await settledRelease(writer, headline);
     await save(writer, id, content(headline, "Newer text."));
@@ -335,8 +322,8 @@ describe("restoring a revision", () => {
   });
 
   it("a writer cannot restore someone else's release, nor their own once it is in review; nothing changes", async () => {
-    const owner = await makeUser("writer", "owner");
-    const other = await makeUser("writer", "other");
+    const owner = await makeStaff(database.db, "writer", "owner writer");
+    const other = await makeStaff(database.db, "writer", "other writer");
     const headline = unique("Not yours");
     const id = await settledRelease(owner, headline);
     await save(owner, id, content(headline, "Owner's second text."));
@@ -345,14 +332,14 @@ describe("restoring a revision", () => {
     await expectAppError(restore(other, id, 1), "forbidden", /only edit your own/);
     expect(await snapshot(id)).toEqual(before);
 
-    await act(owner, id, "submit");
+    await actOnRelease(owner, id, "submit");
     before = await snapshot(id);
     await expectAppError(restore(owner, id, 1), "forbidden");
     expect(await snapshot(id)).toEqual(before);
   });
 
   it("an unknown revision or malformed input is refused and changes nothing", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const id = await settledRelease(writer);
     const before = await snapshot(id);
     await expectAppError(restore(writer, id, 99), "not_found");
@@ -362,8 +349,8 @@ describe("restoring a revision", () => {
   });
 
   it("someone who may not edit the release learns nothing of its revisions: an existing and a missing one are refused alike", async () => {
-    const owner = await makeUser("writer");
-    const other = await makeUser("writer");
+    const owner = await makeStaff(database.db, "writer");
+    const other = await makeStaff(database.db, "writer");
     const id = await settledRelease(owner);
     const before = await snapshot(id);
     await expectAppError(restore(other, id, 1), "forbidden");
@@ -374,8 +361,8 @@ describe("restoring a revision", () => {
 
 describe("listing and comparing revisions", () => {
   it("lists revisions newest first with authors, markers and the size of each change", async () => {
-    const writer = await makeUser("writer", "wendy");
-    const editor = await makeUser("editor", "eddie");
+    const writer = await makeStaff(database.db, "writer", "wendy writer");
+    const editor = await makeStaff(database.db, "editor", "eddie editor");
     const headline = "Acme opens a plant";
     const type = `media-advisory-${randomBytes(3).toString("hex")}`;
     await database.db.insert(releaseTypes).values({ slug: type, name: "Media advisory", position: 100 });
@@ -386,9 +373,9 @@ describe("listing and comparing revisions", () => {
     await save(writer, id, { ...content(headline, "The plant employs 250 people.", "Production starts soon."), type });
     // Revision 3 by the editor: the headline gains a word.
     await save(editor, id, { ...content("Acme opens a new plant", "The plant employs 250 people.", "Production starts soon."), type });
-    await act(writer, id, "submit");
-    const other = await makeUser("editor", "approver");
-    await act(other, id, "approve");
+    await actOnRelease(writer, id, "submit");
+    const other = await makeStaff(database.db, "editor", "approver editor");
+    await actOnRelease(other, id, "approve");
 
     const history = await listRevisions(writer, id);
     const row = await releaseRow(id);
@@ -407,7 +394,7 @@ describe("listing and comparing revisions", () => {
   });
 
   it("compares two revisions: metadata and body changes", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const id = await settledRelease(writer, "Old headline", "Same paragraph.", "The figure is 200.");
     await save(writer, id, content("New headline", "Same paragraph.", "The figure is 250."));
 
@@ -437,7 +424,7 @@ describe("listing and comparing revisions", () => {
 
 describeOnServer("concurrent writes with coalescing", () => {
   it("two coalescing saves, or a save and a restore, at the same version: one wins, one is a conflict (5 rounds)", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await Promise.all(Array.from({ length: 4 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
     for (let round = 0; round < 5; round += 1) {
       const headline = unique(`Race ${round}`);
@@ -468,7 +455,7 @@ describeOnServer("concurrent writes with coalescing", () => {
 
 describe("saves the person asked for", () => {
   it("always write a revision of their own, even right after another save by the same author", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     const headline = unique("Manual saves");
     const { id } = await createRelease(writer, content(headline));
     const first = await saveRelease(writer, { releaseId: id, expectedVersion: 1, content: content(headline, "Second.") });

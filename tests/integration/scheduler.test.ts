@@ -7,11 +7,12 @@ import { verifyAuditChain } from "@/db/audit/verify";
 import { publishDueReleases } from "@/db/publishing/scheduler";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
-import { auditLog, publications, releases, settings, type Role } from "@/db/schema";
+import { auditLog, publications, releases, settings } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { AppError } from "@/lib/errors";
 import { toLocalInput } from "@/lib/time/zoned";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
@@ -23,16 +24,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await bootstrap(database.db, { demo: false });
   await database.db.update(settings).set({ timeZone: ZONE }).where(eq(settings.id, 1));
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 afterAll(() => database.drop());
 
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Scheduled text." }] }] };
+const body = doc("Scheduled text.");
 
 async function approvedRelease(label: string) {
   const { id, version } = await createRelease(writer, { headline: `${label} ${randomBytes(4).toString("hex")}`, body });

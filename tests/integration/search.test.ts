@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { SEARCH_CANDIDATES, searchPublications, searchStatement, SEARCH_PAGE_SIZE } from "@/db/public/search";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { publications, releases, type Role } from "@/db/schema";
+import { publications } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { normaliseSearchQuery } from "@/lib/public/search-query";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, takeLive } from "../support/workflow";
 
 let database: TestDatabase;
 let writer: Viewer;
@@ -18,19 +17,10 @@ let editor: Viewer;
 beforeAll(async () => {
   database = await createTestDatabase();
   await bootstrap(database.db, { demo: false });
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 afterAll(() => database?.drop());
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, comment?: string) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...(comment ? { comment } : {}) });
-}
 
 type Content = { headline: string; body: string; language?: string; summary?: string; subtitle?: string };
 
@@ -47,9 +37,7 @@ async function draft(content: Content) {
 
 async function published(content: Content) {
   const id = await draft(content);
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "publish");
+  await takeLive(writer, editor, id);
   const [row] = await database.db.select({ slug: publications.slug }).from(publications).where(eq(publications.releaseId, id));
   return row!.slug;
 }
@@ -146,12 +134,12 @@ describe("full-text search", () => {
   it("never finds drafts, unpublished approvals or retracted releases", async () => {
     const draftId = await draft({ headline: "Secret narwhal plan", body: "Narwhal draft." });
     const approvedId = await draft({ headline: "Approved narwhal plan", body: "Narwhal approved." });
-    await act(writer, approvedId, "submit");
-    await act(editor, approvedId, "approve");
+    await actOnRelease(writer, approvedId, "submit");
+    await actOnRelease(editor, approvedId, "approve");
     const retracted = await published({ headline: "Retracted narwhal plan", body: "Narwhal retracted." });
     const [row] = await database.db.select({ id: publications.releaseId }).from(publications).where(eq(publications.slug, retracted));
     expect(await slugsFor("narwhal")).toEqual([retracted]);
-    await act(editor, row!.id, "retract", "Wrong plan.");
+    await actOnRelease(editor, row!.id, "retract", "Wrong plan.");
     expect(await slugsFor("narwhal")).toEqual([]);
     expect(draftId).not.toBe(approvedId);
   });

@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { queryNewsSitemapReleases, querySitemapReleases, querySitemapTopics } from "@/db/public/sitemap";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { publications, releases, settings, topics, type Role } from "@/db/schema";
+import { publications, releases, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { buildNewsSitemap, buildSitemap } from "@/lib/seo/sitemap-xml";
 import { toLocalInput } from "@/lib/time/zoned";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, approveDraft } from "../support/workflow";
 
 /**
  * What the sitemaps list (db/public/sitemap.ts), read through the uncached queries: the cached forms
@@ -34,21 +34,10 @@ beforeAll(async () => {
     { slug: "seo-retracted", name: "Only a retracted release" },
     { slug: "seo-empty", name: "No releases" },
   ]);
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 afterAll(() => database?.drop());
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
-
-const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...extra });
-}
 
 async function draft(headline: string, topicSlugs: string[] = []) {
   const { id } = await createRelease(writer, { headline: `${headline} ${randomBytes(3).toString("hex")}`, body: doc(`Body of ${headline}.`), topics: topicSlugs });
@@ -58,14 +47,13 @@ async function draft(headline: string, topicSlugs: string[] = []) {
 
 async function approved(headline: string, topicSlugs: string[] = []) {
   const release = await draft(headline, topicSlugs);
-  await act(writer, release.id, "submit");
-  await act(editor, release.id, "approve");
+  await approveDraft(writer, editor, release.id);
   return release;
 }
 
 async function published(headline: string, topicSlugs: string[] = []) {
   const release = await approved(headline, topicSlugs);
-  await act(editor, release.id, "publish");
+  await actOnRelease(editor, release.id, "publish");
   return release;
 }
 
@@ -81,16 +69,16 @@ describe("sitemap.xml data", () => {
     const live = await published("Live release", ["seo-live"]);
     const inDraft = await draft("Draft release", ["seo-hidden"]);
     const inReview = await draft("Release in review", ["seo-hidden"]);
-    await act(writer, inReview.id, "submit");
+    await actOnRelease(writer, inReview.id, "submit");
     const isApproved = await approved("Approved release", ["seo-hidden"]);
     const scheduled = await approved("Scheduled release", ["seo-hidden"]);
-    await act(editor, scheduled.id, "schedule", inAWeek());
+    await actOnRelease(editor, scheduled.id, "schedule", inAWeek());
     const embargoed = await approved("Embargoed release", ["seo-hidden"]);
-    await act(editor, embargoed.id, "embargo", inAWeek());
+    await actOnRelease(editor, embargoed.id, "embargo", inAWeek());
     const trashed = await draft("Trashed release", ["seo-hidden"]);
-    await act(writer, trashed.id, "trash");
+    await actOnRelease(writer, trashed.id, "trash");
     const retracted = await published("Retracted release", ["seo-retracted"]);
-    await act(editor, retracted.id, "retract", { comment: "Issued in error." });
+    await actOnRelease(editor, retracted.id, "retract", { comment: "Issued in error." });
     expect((await publicationRow(retracted.id)).retractedAt).not.toBeNull();
 
     const listed = await querySitemapReleases();
@@ -128,7 +116,7 @@ describe("sitemap.xml data", () => {
     const release = await published("Soon retracted", ["seo-retracted"]);
     expect((await querySitemapReleases()).map((row) => row.slug)).toContain(release.slug);
     expect((await querySitemapTopics()).map((row) => row.slug)).toContain("seo-retracted");
-    await act(editor, release.id, "retract", { comment: "Withdrawn." });
+    await actOnRelease(editor, release.id, "retract", { comment: "Withdrawn." });
     expect((await querySitemapReleases()).map((row) => row.slug)).not.toContain(release.slug);
     expect((await queryNewsSitemapReleases()).map((row) => row.slug)).not.toContain(release.slug);
     expect((await querySitemapTopics()).map((row) => row.slug)).not.toContain("seo-retracted");
@@ -159,9 +147,9 @@ describe("news sitemap data", () => {
   it("carries hostile headlines as valid, escaped XML", async () => {
     const hostile = `</news:title><script>alert(1)</script> & "quotes" ]]> \u0007bell`;
     const { id } = await createRelease(writer, { headline: hostile, body: doc("Body.") });
-    await act(writer, id, "submit");
-    await act(editor, id, "approve");
-    await act(editor, id, "publish");
+    await actOnRelease(writer, id, "submit");
+    await actOnRelease(editor, id, "approve");
+    await actOnRelease(editor, id, "publish");
     const { slug } = await publicationRow(id);
 
     const entries = (await queryNewsSitemapReleases()).map((release) => ({

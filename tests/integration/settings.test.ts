@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/db/access";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
-import { releases, releaseSlugs, releaseTypes, settings, topics, type Role } from "@/db/schema";
+import { releases, releaseSlugs, releaseTypes, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { updateSettings } from "@/db/settings/update";
 import { createReleaseType, createTopic, deleteReleaseType, deleteTopic } from "@/db/taxonomy/mutations";
@@ -18,6 +17,7 @@ import { canServeMedia } from "@/db/media/access";
 import { LocalDiskStorage, setMediaStorage } from "@/db/media/storage";
 import { uploadMedia } from "@/db/media/upload";
 import { createTestDatabase, type TestDatabase } from "../support/database";
+import { doc } from "../support/documents";
 import { pdf, png } from "../support/media-fixtures";
 import { makeStaff } from "../support/staff";
 
@@ -27,10 +27,6 @@ beforeAll(async () => {
   await bootstrap(database.db, { demo: false });
 });
 afterAll(() => database.drop());
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} person`);
-}
 
 async function rejects(promise: Promise<unknown>, code: string) {
   const error = await promise.then(() => null, (caught: unknown) => caught);
@@ -67,7 +63,7 @@ describe("the organisation's logo", () => {
   afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
   it("an uploaded image becomes the logo and is public while it is; a document or a stranger's key is refused; removing it hides it again", async () => {
-    const admin = await makeUser("admin");
+    const admin = await makeStaff(database.db, "admin");
     const image = await uploadMedia(admin, { bytes: png(40, 20), originalName: "logo.png" });
     const document = await uploadMedia(admin, { bytes: pdf(), originalName: "statement.pdf" });
     expect(await canServeMedia(image.key, null)).toBeNull(); // an unused upload is staff-only
@@ -94,7 +90,7 @@ describe("the organisation's logo", () => {
 
 describe("settings", () => {
   it("an admin updates the letterhead, time zone and boilerplate; a stale version is a conflict", async () => {
-    const admin = await makeUser("admin");
+    const admin = await makeStaff(database.db, "admin");
     const before = await readSettings();
     await updateSettings(admin, validSettings(before.version));
     const after = await readSettings();
@@ -110,8 +106,8 @@ describe("settings", () => {
   });
 
   it("refuses bad input and non-admins, and changes nothing", async () => {
-    const admin = await makeUser("admin");
-    const editor = await makeUser("editor");
+    const admin = await makeStaff(database.db, "admin");
+    const editor = await makeStaff(database.db, "editor");
     const before = await readSettings();
     await rejects(updateSettings(editor, validSettings(before.version)), "forbidden");
     const badZone = await rejects(updateSettings(admin, { ...validSettings(before.version), timeZone: "Mars/Olympus" }), "invalid");
@@ -124,8 +120,8 @@ describe("settings", () => {
 
 describe("topics and release types", () => {
   it("admins add and delete them; one in use cannot be deleted; writers cannot touch them", async () => {
-    const admin = await makeUser("admin");
-    const writer = await makeUser("writer");
+    const admin = await makeStaff(database.db, "admin");
+    const writer = await makeStaff(database.db, "writer");
     const topic = await createTopic(admin, { name: "Human Rights" });
     expect(topic.slug).toBe("human-rights");
     await rejects(createTopic(admin, { name: "Human rights" }), "conflict");
@@ -146,7 +142,7 @@ describe("topics and release types", () => {
   });
 
   it("a release refuses an unknown type or topic", async () => {
-    const writer = await makeUser("writer");
+    const writer = await makeStaff(database.db, "writer");
     await rejects(createRelease(writer, { type: "no-such-type", headline: "x", body: { type: "doc", content: [{ type: "paragraph" }] } }), "invalid");
     await rejects(createRelease(writer, { headline: "x", body: { type: "doc", content: [{ type: "paragraph" }] }, topics: ["nope"] }), "invalid");
   });
@@ -154,9 +150,9 @@ describe("topics and release types", () => {
 
 describe("web address", () => {
   it("is editable until the first publication, keeps the old one, and is fixed afterwards", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
+    const body = doc("Text.");
     const { id, version } = await createRelease(writer, { headline: `Slug test ${randomBytes(3).toString("hex")}`, body });
     const [before] = await database.db.select().from(releases).where(eq(releases.id, id));
 
@@ -179,9 +175,9 @@ describe("web address", () => {
 
 describe("translations", () => {
   it("an editor links releases in different languages into one group; the same language twice is refused; writers cannot link", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
+    const body = doc("Text.");
     const english = await createRelease(writer, { headline: `English ${randomBytes(3).toString("hex")}`, language: "en", body });
     const french = await createRelease(writer, { headline: `Français ${randomBytes(3).toString("hex")}`, language: "fr", body });
     const english2 = await createRelease(writer, { headline: `English again ${randomBytes(3).toString("hex")}`, language: "en", body });
@@ -201,10 +197,10 @@ describe("translations", () => {
 
 describe("review comments", () => {
   it("staff comment and reply; a change request stores its comment in the thread; bad input changes nothing", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
     const { addComment, listComments } = await import("@/db/comments/comments");
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const body = doc("Text.");
     const { id, version } = await createRelease(writer, { headline: `Commented ${randomBytes(3).toString("hex")}`, body });
     const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version });
     await transitionRelease(editor, { releaseId: id, action: "request_changes", expectedVersion: submitted.version, comment: "Add the venue." });
@@ -224,9 +220,9 @@ describe("review comments", () => {
 
 describe("correction and update notes", () => {
   it("an update of a live release can carry a public note, kept as a list; a first publication cannot", async () => {
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Original text." }] }] };
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
+    const body = doc("Original text.");
     const headline = `Noted ${randomBytes(3).toString("hex")}`;
     const { id, version } = await createRelease(writer, { headline, body });
     let current = (await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version })).version;
@@ -241,7 +237,7 @@ describe("correction and update notes", () => {
     const fixed = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Corrected text." }] }] };
     current = (await saveRelease(editor, { releaseId: id, expectedVersion: current, content: { headline, body: fixed } })).version;
     current = (await transitionRelease(editor, { releaseId: id, action: "submit", expectedVersion: current })).version;
-    const approver = await makeUser("editor");
+    const approver = await makeStaff(database.db, "editor");
     current = (await transitionRelease(approver, { releaseId: id, action: "approve", expectedVersion: current })).version;
     await transitionRelease(approver, {
       releaseId: id,
@@ -259,10 +255,10 @@ describe("correction and update notes", () => {
 describe("notifications", () => {
   it("review requested reaches editors, changes requested and published reach the author, never the actor; each marks only their own read", async () => {
     const { listNotifications, markNotificationsRead } = await import("@/db/notifications/notify");
-    const writer = await makeUser("writer");
-    const editor = await makeUser("editor");
-    const otherEditor = await makeUser("editor");
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Text." }] }] };
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
+    const otherEditor = await makeStaff(database.db, "editor");
+    const body = doc("Text.");
     const headline = `Notified ${randomBytes(3).toString("hex")}`;
     const { id, version } = await createRelease(writer, { headline, body });
     let current = (await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version })).version;

@@ -12,15 +12,14 @@ import { publishDueReleases } from "@/db/publishing/scheduler";
 import { revisionView } from "@/db/public/release-view";
 import { loadRevision } from "@/db/releases/load";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
-import { releases, shareLinks, type Role } from "@/db/schema";
+import { releases, shareLinks } from "@/db/schema";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { env } from "@/env";
-import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { withShareToken } from "@/app/share/[token]/with-share-token";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { pdf, png } from "../support/media-fixtures";
 import { makeStaff } from "../support/staff";
+import { actOnRelease, approveDraft } from "../support/workflow";
 
 // The media route asks db/viewer.ts who is signed in; here nobody is (journalists have no account).
 const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
@@ -35,8 +34,8 @@ beforeAll(async () => {
   database = await createTestDatabase();
   mediaDir = mkdtempSync(path.join(tmpdir(), "pressroom-share-media-"));
   setMediaStorage(new LocalDiskStorage(path.join(mediaDir, "files")));
-  writer = await makeUser("writer");
-  editor = await makeUser("editor");
+  writer = await makeStaff(database.db, "writer");
+  editor = await makeStaff(database.db, "editor");
 });
 
 afterAll(async () => {
@@ -47,15 +46,6 @@ afterAll(async () => {
 beforeEach(() => {
   session.viewer = null;
 });
-
-async function makeUser(role: Role): Promise<Viewer> {
-  return makeStaff(database.db, role, `${role} user`);
-}
-
-async function act(viewer: Viewer, releaseId: string, action: ReleaseAction, extra: Record<string, unknown> = {}) {
-  const [row] = await database.db.select({ version: releases.version }).from(releases).where(eq(releases.id, releaseId));
-  return transitionRelease(viewer, { releaseId, action, expectedVersion: row!.version, ...extra });
-}
 
 /** An embargoed release whose body shows an image and whose related documents attach a PDF, with a share link. */
 async function embargoedWithLink(embargoLocal = "2099-01-01T09:00") {
@@ -73,9 +63,8 @@ async function embargoedWithLink(embargoLocal = "2099-01-01T09:00") {
     body,
     relatedDocuments: [{ title: "Statement", mediaKey: document.key }],
   });
-  await act(writer, id, "submit");
-  await act(editor, id, "approve");
-  await act(editor, id, "embargo", { at: { local: embargoLocal } });
+  await approveDraft(writer, editor, id);
+  await actOnRelease(editor, id, "embargo", { at: { local: embargoLocal } });
   const { token } = await mintShareLink(editor, { releaseId: id, validHours: 2 });
   return { id, token, imageKey: image.key, documentKey: document.key };
 }
@@ -131,7 +120,7 @@ describe("images in embargo share links", () => {
 
     const unscheduled = await embargoedWithLink();
     expect((await get(unscheduled.imageKey, unscheduled.token)).status).toBe(200);
-    await act(editor, unscheduled.id, "unschedule");
+    await actOnRelease(editor, unscheduled.id, "unschedule");
     expect((await get(unscheduled.imageKey, unscheduled.token)).status).toBe(404);
   });
 
