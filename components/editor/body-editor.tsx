@@ -2,16 +2,19 @@
 
 import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, useEditorState, type Editor, type JSONContent } from "@tiptap/react";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { bodyExtensions } from "@/lib/content/extensions";
 import type { Paste, PastedDetails, PastedRelease } from "@/lib/content/paste";
 import { isEmptyDocument } from "@/lib/content/empty-document";
 import { BodyToolbar } from "./body-toolbar";
-import { ImageForm, uploadImage, type UploadedMedia } from "./image-form";
-import { LinkForm } from "./link-form";
 import { beforePaste, type BeforePaste, insertBody, replacePaste } from "./paste-into";
-import { PasteOffer } from "./paste-offer";
 import { loadedPasteReader, loadPasteReader } from "./paste-reader";
+import { uploadImage, type UploadedMedia } from "./upload-image";
+
+// Shown only on demand (a link being made, an image described, a whole release pasted): loaded then.
+const ImageForm = lazy(() => import("./image-form").then((module) => ({ default: module.ImageForm })));
+const LinkForm = lazy(() => import("./link-form").then((module) => ({ default: module.LinkForm })));
+const PasteOffer = lazy(() => import("./paste-offer").then((module) => ({ default: module.PasteOffer })));
 
 export type BodyEditorProps = {
   /** The stored body (Tiptap JSON); read once, when the editor is created. */
@@ -201,17 +204,27 @@ export function BodyEditor({ initialContent, onChange, onReady, editable = true,
           onChange={(event) => void onFile(event.target.files?.[0])}
         />
         {editable && offer && (
-          <PasteOffer
-            release={offer.release}
-            onAccept={acceptOffer}
-            onDecline={() => {
-              showOffer(null);
-              editor.commands.focus();
-            }}
-          />
+          <Suspense fallback={null}>
+            <PasteOffer
+              release={offer.release}
+              onAccept={acceptOffer}
+              onDecline={() => {
+                showOffer(null);
+                editor.commands.focus();
+              }}
+            />
+          </Suspense>
         )}
-        {editable && linkOpen && <LinkForm editor={editor} id={linkFormId} onClose={() => setLinkOpen(false)} />}
-        {editable && upload?.state === "describe" && <ImageForm editor={editor} id={imageFormId} media={upload.media} onClose={() => setUpload(null)} />}
+        {editable && linkOpen && (
+          <Suspense fallback={null}>
+            <LinkForm editor={editor} id={linkFormId} onClose={() => setLinkOpen(false)} />
+          </Suspense>
+        )}
+        {editable && upload?.state === "describe" && (
+          <Suspense fallback={null}>
+            <ImageForm editor={editor} id={imageFormId} media={upload.media} onClose={() => setUpload(null)} />
+          </Suspense>
+        )}
         {upload?.state === "uploading" && (
           <p aria-live="polite" className="border-b border-slate-200 bg-slate-50 px-3 py-2 text-sm dark:border-slate-700 dark:bg-slate-900">
             Uploading the image…
