@@ -10,7 +10,7 @@
 //   BENCH_DATABASE_URL=postgres://… (default postgres://postgres@127.0.0.1:5432/postgres)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -18,7 +18,6 @@ import postgres from "postgres";
 import { migrateDatabase } from "@/db/migrate";
 import { connect } from "@/db/connect";
 import { bootstrap } from "@/db/seed/bootstrap";
-import { renderBodyHtml, bodyToPlainText } from "@/lib/content/render";
 import { setProcessDatabase } from "@/db/client";
 import { queryFeedSource } from "@/db/public/feed-items";
 import { queryReleasePage } from "@/db/public/listing";
@@ -26,6 +25,8 @@ import { searchPublications } from "@/db/public/search";
 import { yearRange } from "@/lib/public/date-range";
 import { normaliseSearchQuery } from "@/lib/public/search-query";
 import { buildIfNeeded } from "../scripts/build-fingerprint";
+import { cpuSeconds, startServer, stop } from "./support/process";
+import { seedPublished, TOPICS } from "./support/seed";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const APP_PORT = 3300;
@@ -33,8 +34,6 @@ const NGINX_STATIC_PORT = 3301;
 const NGINX_PROXY_PORT = 3302;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const TOPICS = ["health", "trade", "climate", "human-rights", "migration", "disarmament", "development", "culture", "education", "science"];
-const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"]).stdout.toString().trim() || 100);
 
 function sizesFromArgs(): number[] {
   const index = process.argv.indexOf("--releases");
@@ -42,81 +41,15 @@ function sizesFromArgs(): number[] {
   return [1_000, 100_000];
 }
 
-/** A realistic one-page release body, rendered once: every row gets the same HTML with its own headline. */
-function sampleBody() {
-  const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "text", text }] });
-  return {
-    type: "doc",
-    content: [
-      paragraph("The Mission welcomes the adoption today of the resolution on public health preparedness, which the delegations negotiated over several months."),
-      { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Key points" }] },
-      {
-        type: "bulletList",
-        content: ["Argentina", "Brazil", "Canada", "Denmark", "Egypt", "Finland"].map((name) => ({
-          type: "listItem",
-          content: [paragraph(`${name} joined the sponsors of the text.`)],
-        })),
-      },
-      { type: "blockquote", content: [paragraph("We are proud of what the delegations achieved together.")] },
-      ...Array.from({ length: 6 }, (_, i) => paragraph(`Paragraph ${i + 1}: delegations discussed the follow-up in detail and agreed on next steps for the coming year, including reporting and financing.`)),
-    ],
-  };
-}
-
 async function seed(url: string, count: number) {
   await migrateDatabase({ url, pgliteDir: "" });
   const handle = await connect({ url, pgliteDir: "" });
-  await bootstrap(handle.db, { demo: false });
-  await handle.close();
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const body = sampleBody();
-  const html = renderBodyHtml(body);
-  const text = bodyToPlainText(body);
-  for (const slug of TOPICS) await sql`insert into topics (slug, name) values (${slug}, ${slug.replace("-", " ")}) on conflict do nothing`;
-  const [admin] = await sql<{ id: string }[]>`select id from users limit 1`;
-  const started = Date.now();
-  const batch = 10_000;
-  for (let from = 0; from < count; from += batch) {
-    const to = Math.min(count, from + batch) - 1;
-    await sql.begin(async (tx) => {
-      await tx`
-        insert into releases (slug, status, created_by)
-        select 'bench-release-' || i, 'published', ${admin!.id}::uuid from generate_series(${from}::int, ${to}::int) as i`;
-      await tx`
-        insert into publications (release_id, revision_id, content_hash, slug, type_slug, type_name, language, topics,
-          headline, summary, html, plain_text, published_at, updated_at, time_zone)
-        select r.id, gen_random_uuid(), 'bench', r.slug, 'press-release', 'Press release',
-          case when i % 10 = 0 then 'fr' else 'en' end,
-          jsonb_build_array((${TOPICS}::text[])[(i % ${TOPICS.length}) + 1]),
-          case when i % 10 = 0 then 'La Mission salue la résolution numéro ' || i else 'Mission welcomes resolution number ' || i || ' on public health' end,
-          'Summary of release ' || i || ': the Mission welcomes the resolution.',
-          ${html}, ${text} || ' release ' || i,
-          now() - make_interval(mins => i * 53), now() - make_interval(mins => i * 53), 'UTC'
-        from generate_series(${from}::int, ${to}::int) as i
-        join releases r on r.slug = 'bench-release-' || i`;
-    });
+  try {
+    await bootstrap(handle.db, { demo: false });
+    return await seedPublished(handle, count);
+  } finally {
+    await handle.close();
   }
-  await sql`analyze`;
-  await sql.end();
-  return (Date.now() - started) / 1000;
-}
-
-function waitForOutput(child: ChildProcess, text: string, what: string) {
-  let output = "";
-  return new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(text)) resolve();
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
-  });
-}
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime + stime
 }
 
 /** p50 and p95 of the uncached queries behind lists, topic pages, search and feeds (no page cache at all). */
@@ -209,14 +142,6 @@ http {
 }`;
 }
 
-async function stop(child: ChildProcess | undefined) {
-  if (!child || child.exitCode !== null) return;
-  await new Promise<void>((resolve) => {
-    child.on("exit", () => resolve());
-    child.kill("SIGTERM");
-  });
-}
-
 async function run(count: number) {
   const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
   const name = `pressroom_bench_${randomBytes(4).toString("hex")}`;
@@ -232,21 +157,11 @@ async function run(count: number) {
     console.log(`seeded ${count.toLocaleString("en")} releases in ${seconds.toFixed(1)} s`);
     const queries = await measureQueries(url.toString());
 
-    app = spawn(process.execPath, ["scripts/server.mjs"], {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(APP_PORT),
-        SITE_URL: `http://localhost:${APP_PORT}`,
-        DATABASE_URL: url.toString(),
-        AUTH_SECRET: randomBytes(24).toString("base64url"),
-        DATA_DIR: path.join(work, "data"),
-        SCHEDULER_INTERVAL_MS: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    app = await startServer(APP_PORT, {
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: randomBytes(24).toString("base64url"),
+      DATA_DIR: path.join(work, "data"),
     });
-    await waitForOutput(app, "Pressroom is serving", "the app");
     const base = `http://127.0.0.1:${APP_PORT}`;
 
     const releasePath = "/releases/bench-release-7";

@@ -1,17 +1,23 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 
-const PORT = 3211;
+const PORT = 3711;
 const SITE = `http://localhost:${PORT}`;
 
 const started: ChildProcess[] = [];
 
-/** Runs `npm start`'s script on an empty embedded database and collects what it prints. */
+/** The processes `pid` started that are still running. */
+function childrenOf(pid: number): number[] {
+  const text = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim();
+  return text ? text.split(/\s+/).map(Number) : [];
+}
+
+/** Runs `npm start`'s script (as package.json does) on an empty embedded database and collects what it prints. */
 function start(dataDir: string) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["scripts/start.mjs"], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), SITE_URL: SITE, DATABASE_URL: "", AUTH_SECRET: "", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -24,12 +30,20 @@ function start(dataDir: string) {
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+    child.on("exit", (code, signal) => {
+      // After it served, an exit nobody asked for is what the test must report.
+      if (!stopping.has(child)) console.error(`npm start exited with ${code ?? signal}:\n${output}`);
+      reject(new Error(`npm start exited with ${code ?? signal}:\n${output}`));
+    });
   });
   return { child, serving };
 }
 
+const stopping = new Set<ChildProcess>();
+
 function stop(child: ChildProcess) {
+  stopping.add(child);
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
     child.on("exit", () => resolve());
     child.kill("SIGTERM");
@@ -46,6 +60,9 @@ test("a first start on an empty embedded database prints an admin login that wor
     expect(admin, output).not.toBeNull();
     expect(output).toMatch(/writer\s+writer@example\.org\s+\S+/);
     expect(output).toMatch(/editor\s+editor@example\.org\s+\S+/);
+    // One resident process: migrating, seeding and building ran in a child that has exited; `npm start`
+    // itself is the server.
+    expect(childrenOf(first.child.pid!)).toEqual([]);
 
     await page.goto(`${SITE}/login`);
     await page.getByLabel("Email").fill(admin![1]!);
@@ -78,7 +95,7 @@ test("a first start on an empty embedded database prints an admin login that wor
     await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible();
     await stop(second.child);
   } finally {
-    for (const child of started) if (child.exitCode === null) child.kill("SIGTERM");
+    for (const child of started) await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -1,12 +1,16 @@
-import { spawn } from "node:child_process";
 import { migrateDatabase } from "@/db/migrate";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { ensureEmbeddedAuthSecret, env, STAFF_DISABLED_MESSAGE } from "@/env";
 import { buildIfNeeded } from "./build-fingerprint";
 import { openCliDatabase, runCli } from "./cli-database";
 
-/** `npm start`: migrate, create the first admin (and demo content) when empty, build when needed, serve. */
-async function prepare() {
+/**
+ * What `npm start` does before serving, in a process of its own that exits when done (scripts/start.mjs
+ * runs it): migrate, create the first admin (and demo content) when the database is empty, print their
+ * one-time logins, and build when the sources changed. It needs TypeScript and the react-server
+ * conditions; the server needs neither, and none of this memory stays behind.
+ */
+void runCli(async () => {
   if (!ensureEmbeddedAuthSecret()) console.warn(`warning: ${STAFF_DISABLED_MESSAGE}`);
   await migrateDatabase({ url: env.DATABASE_URL, pgliteDir: env.pgliteDir });
   const handle = await openCliDatabase();
@@ -21,16 +25,8 @@ async function prepare() {
     // The server opens the embedded database itself; two openers of one PGlite folder lose writes.
     await handle.close();
   }
-}
-
-void runCli(async () => {
-  await prepare();
   if (!buildIfNeeded()) {
     console.error("error: the build failed (see above).");
     process.exit(1);
   }
-  const server = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  const code = await new Promise<number>((resolve) => server.on("exit", (status) => resolve(status ?? 0)));
-  process.exit(code);
 });
