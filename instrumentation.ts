@@ -1,10 +1,15 @@
-/** Starts the publishing scheduler and the cache-change listener in each server process (never during `next build`). */
+/**
+ * Starts the publishing scheduler, the cache-change listener and the job workers in each server process
+ * (never during `next build`).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const [{ startScheduler }, { startChangeListener }] = await Promise.all([
+  const [{ startScheduler }, { startChangeListener }, { startJobWorkers }] = await Promise.all([
     import("./db/publishing/scheduler-loop"),
     import("./db/publishing/change-listener"),
+    import("./db/jobs/worker-loop"),
   ]);
   startScheduler();
   startChangeListener();
+  await startJobWorkers().catch((error: unknown) => console.error("jobs: the workers did not start", error));
 }

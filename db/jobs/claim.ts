@@ -21,14 +21,17 @@ export async function claimJobs(
   options: { kind: string; workerId: string; limit: number; leaseMs: number; rateLimit?: RateLimit },
 ): Promise<ClaimedJob[]> {
   if (options.limit <= 0) return [];
+  const isDue = and(eq(jobs.kind, options.kind), inArray(jobs.state, [...CLAIMABLE_STATES]), lte(jobs.runAt, sql`now()`));
   return database.transaction(async (tx) => {
+    // An idle worker polls often: it takes no lock and writes nothing unless there is work.
+    if (options.rateLimit && (await tx.select({ id: jobs.id }).from(jobs).where(isDue).limit(1)).length === 0) return [];
     const bucket = options.rateLimit ? await lockBucket(tx, options.kind, options.rateLimit) : null;
     const limit = bucket ? takeTokens(bucket, options.rateLimit!, options.limit, bucket.now).granted : options.limit;
     if (limit === 0) return [];
     const due = tx
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(eq(jobs.kind, options.kind), inArray(jobs.state, [...CLAIMABLE_STATES]), lte(jobs.runAt, sql`now()`)))
+      .where(isDue)
       .orderBy(asc(jobs.runAt), asc(jobs.id))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -37,7 +40,7 @@ export async function claimJobs(
       .set({ state: "running", attempts: sql`${jobs.attempts} + 1`, lockedBy: options.workerId, lockedUntil: fromNow(options.leaseMs), updatedAt: sql`now()` })
       .where(inArray(jobs.id, due))
       .returning();
-    if (bucket) {
+    if (bucket && claimed.length > 0) {
       const { tokens } = takeTokens(bucket, options.rateLimit!, claimed.length, bucket.now);
       await tx.update(jobRateLimits).set({ tokens, refilledAt: bucket.now }).where(eq(jobRateLimits.kind, options.kind));
     }
@@ -47,13 +50,16 @@ export async function claimJobs(
 
 /** The kind's bucket, locked for this transaction (created full on first use), with the database's now. */
 async function lockBucket(tx: Transaction, kind: string, limit: RateLimit) {
+  const select = () =>
+    tx
+      .select({ tokens: jobRateLimits.tokens, refilledAt: jobRateLimits.refilledAt, now: sql<Date>`now()`.mapWith(jobRateLimits.refilledAt) })
+      .from(jobRateLimits)
+      .where(eq(jobRateLimits.kind, kind))
+      .for("update");
+  const [row] = await select();
+  if (row) return row;
   await tx.insert(jobRateLimits).values({ kind, tokens: limit.burst, refilledAt: sql`now()` }).onConflictDoNothing();
-  const [row] = await tx
-    .select({ tokens: jobRateLimits.tokens, refilledAt: jobRateLimits.refilledAt, now: sql<Date>`now()`.mapWith(jobRateLimits.refilledAt) })
-    .from(jobRateLimits)
-    .where(eq(jobRateLimits.kind, kind))
-    .for("update");
-  return row!;
+  return (await select())[0]!;
 }
 
 /** Keeps the leases of the jobs this worker is still running. */
