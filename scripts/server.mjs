@@ -3,7 +3,10 @@
 // forwarded host and scheme. It refuses, before Next, what Next would answer with a 500 (addresses that
 // do not decode, server actions from another origin or with an unreadable body: request-guard.mjs). It
 // also answers repeats of shareable public responses from memory, and sends 410 for retracted releases
-// and 301 for moved ones (public-responses.mjs).
+// and 301 for moved ones (public-responses.mjs). While the database is known to be down
+// (circuit-breaker.mjs) public pages come from their last good copy and what needs the database — staff
+// pages, sign-in, search, server actions — answers 503 with Retry-After at once. Public HTML goes out without scripts, and bodies are compressed
+// here by Accept-Encoding rather than by Next (compression.mjs, public-html.mjs).
 import http from "node:http";
 import { Readable } from "node:stream";
 import next from "next";
@@ -18,13 +21,17 @@ import {
   requestScheme,
   siteOriginOf,
 } from "./request-guard.mjs";
+import { shapeResponse } from "./compression.mjs";
 import { answerOrWatch } from "./public-responses.mjs";
+import { databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-pressroom-client-address";
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustedHops = Number(process.env.TRUST_PROXY || 0);
 const siteOrigin = siteOriginOf(process.env.SITE_URL, port);
+/** What cannot be answered without the database, and has no copy to fall back on. */
+const NEEDS_DATABASE = /^\/(desk|login|search|api\/session|api\/auth|api\/releases)(\/|\?|$)/;
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
 await app.prepare();
@@ -98,6 +105,8 @@ async function admitServerAction(req, res) {
 
 function serve(req, res) {
   if (answerOrWatch(req, res, requestScheme(req.headers, trustedHops))) return;
+  // Wrapped after the copy-taker, so the copy is of what goes out: public HTML without scripts, compressed.
+  shapeResponse(req, res);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) res.statusCode = 500;
@@ -113,6 +122,10 @@ const server = http.createServer((req, res) => {
 
   const badPath = badPathReason(req.url ?? "/");
   if (badPath) return refuse(res, 400, badPath);
+  if (databaseIsDown() && (NEEDS_DATABASE.test(req.url ?? "/") || isServerActionRequest(req))) {
+    req.resume();
+    return refuse(res, 503, "The newsroom's database is not answering. Please try again in a minute.", { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
   if (!isServerActionRequest(req)) return serve(req, res);
   admitServerAction(req, res).then(
     (admitted) => admitted && serve(req, res),
