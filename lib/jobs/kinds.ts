@@ -40,3 +40,10 @@ export const websubPingPayload = z.strictObject({
   feedUrl: z.url({ protocol: /^https?$/ }),
 });
 export type WebSubPingPayload = z.infer<typeof websubPingPayload>;
+
+const KIND_LABELS: Record<AppJobKind, string> = { notification_email: "Notification email", websub_ping: "WebSub ping" };
+
+/** What a person calls a kind of job; a kind this version does not know by its name. */
+export function jobKindLabel(kind: string): string {
+  return (KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}

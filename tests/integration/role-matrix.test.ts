@@ -22,6 +22,7 @@
  *  desk/releases/[id]/history/actions.ts restoreRevision…  | owner writer (draft), editors  | restore
  *  desk/releases/import/actions.ts importDocumentAction    | staff (stores nothing)         | preview
  *  desk/releases/import/actions.ts createDraftFromImport…  | staff                          | create
+ *  desk/jobs/actions.ts retry/discardJobAction             | admins (jobs:manage)           | retry, discard, states, strict
  *  desk/settings/actions.ts (settings, topics, types)      | admins                         | each
  *  desk/staff/actions.ts (create, role, active, reset)     | admins                         | each
  *
@@ -50,6 +51,7 @@ import * as passwordActions from "@/app/desk/password/actions";
 import * as historyActions from "@/app/desk/releases/[id]/history/actions";
 import * as releaseActions from "@/app/desk/releases/actions";
 import * as importActions from "@/app/desk/releases/import/actions";
+import * as jobActions from "@/app/desk/jobs/actions";
 import * as settingsActions from "@/app/desk/settings/actions";
 import * as staffActions from "@/app/desk/staff/actions";
 import * as revalidateRoute from "@/app/api/internal/revalidate/route";
@@ -66,6 +68,7 @@ import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation } from "@/db/releases/translations";
 import {
   auditLog,
+  jobs,
   media,
   notifications,
   publications,
@@ -152,6 +155,7 @@ const ACTIONS: Record<string, Record<string, unknown>> = {
   "app/desk/releases/[id]/history/actions.ts": historyActions,
   "app/desk/releases/actions.ts": releaseActions,
   "app/desk/releases/import/actions.ts": importActions,
+  "app/desk/jobs/actions.ts": jobActions,
   "app/desk/settings/actions.ts": settingsActions,
   "app/desk/staff/actions.ts": staffActions,
 };
@@ -357,6 +361,7 @@ type Fixture = {
   slug: string;
   settingsVersion: number;
   name: string;
+  jobId: string;
 };
 
 type Check = { fixture: Partial<Fixture>; actor: Actor; before: Snapshot; after: Snapshot; outcome: Outcome };
@@ -1007,6 +1012,79 @@ function settingsForm(version: number, organisationName: string) {
   };
 }
 
+// --- The job queue (admins only) ----------------------------------------------------------------
+
+const JOB_ACTIONS = "app/desk/jobs/actions.ts";
+
+/** A job in the given state, as the queue would have left it. */
+async function jobIn(state: "queued" | "failed" | "dead") {
+  const [row] = await database.db
+    .insert(jobs)
+    .values({
+      kind: "matrix_test",
+      payload: { n: 1 },
+      state,
+      attempts: state === "queued" ? 0 : 3,
+      maxAttempts: 3,
+      lastError: state === "queued" ? null : "the receiver is down",
+      deadReason: state === "dead" ? "Gave up after 3 attempts: the receiver is down" : null,
+    })
+    .returning({ id: jobs.id });
+  return { jobId: row!.id };
+}
+
+async function jobAudited(action: string, actor: Actor, jobId: string) {
+  const audit = await lastAudit();
+  expect({ action: audit.action, actor: audit.actorId, job: (audit.detail as { jobId?: string }).jobId }).toEqual({ action, actor: actor.id, job: jobId });
+}
+
+const jobScenarios: Scenario[] = [
+  {
+    target: `${JOB_ACTIONS}#retryJobAction`,
+    name: "retry a dead job",
+    expect: ADMINS,
+    setup: () => jobIn("dead"),
+    run: (fixture) => actionOutcome(() => jobActions.retryJobAction(null, formData({ id: fixture.jobId }))),
+    changed: async ({ fixture, actor }) => {
+      const [row] = await database.db.select().from(jobs).where(eq(jobs.id, fixture.jobId!));
+      expect(row).toMatchObject({ state: "queued", attempts: 0, deadReason: null });
+      await jobAudited("job_retried", actor, fixture.jobId!);
+    },
+  },
+  {
+    target: `${JOB_ACTIONS}#retryJobAction`,
+    name: "retry a job that is still queued",
+    expect: { ...ADMINS, admin: "conflict" },
+    setup: () => jobIn("queued"),
+    run: (fixture) => actionOutcome(() => jobActions.retryJobAction(null, formData({ id: fixture.jobId }))),
+  },
+  {
+    target: `${JOB_ACTIONS}#retryJobAction`,
+    name: "retry something that is not a job id",
+    expect: { ...ADMINS, admin: "invalid" },
+    setup: async () => ({}),
+    run: () => actionOutcome(() => jobActions.retryJobAction(null, formData({ id: "'; drop table jobs; --" }))),
+  },
+  {
+    target: `${JOB_ACTIONS}#discardJobAction`,
+    name: "discard a failed job",
+    expect: ADMINS,
+    setup: () => jobIn("failed"),
+    run: (fixture) => actionOutcome(() => jobActions.discardJobAction(null, formData({ id: fixture.jobId }))),
+    changed: async ({ fixture, actor }) => {
+      expect(await database.db.select().from(jobs).where(eq(jobs.id, fixture.jobId!))).toEqual([]);
+      await jobAudited("job_discarded", actor, fixture.jobId!);
+    },
+  },
+  {
+    target: `${JOB_ACTIONS}#discardJobAction`,
+    name: "discard a job with a field the form does not have",
+    expect: { ...ADMINS, admin: "invalid" },
+    setup: () => jobIn("dead"),
+    run: (fixture) => actionOutcome(() => jobActions.discardJobAction(null, formData({ id: fixture.jobId, state: "done" }))),
+  },
+];
+
 // --- Route handlers ---------------------------------------------------------------------------------
 
 const ANYONE = (code: Expect): Scenario["expect"] => ({ ...everyStaff(code), anonymous: code, deactivated: code, revoked: code, pending: code });
@@ -1192,7 +1270,7 @@ function uploadForm() {
   return form;
 }
 
-const SCENARIOS: Scenario[] = [...transitionScenarios("action"), ...transitionScenarios("route"), ...releaseScenarios, ...accountScenarios, ...adminScenarios, ...routeScenarios];
+const SCENARIOS: Scenario[] = [...transitionScenarios("action"), ...transitionScenarios("route"), ...releaseScenarios, ...accountScenarios, ...adminScenarios, ...jobScenarios, ...routeScenarios];
 
 // ---------------------------------------------------------------------------------------------
 // The tests

@@ -90,6 +90,7 @@ export async function snapshotDatabase(database: DatabaseHandle): Promise<Snapsh
       ${rows("release_comments", "t.id", "jsonb_build_object('id', t.id, 'release', t.release_id)")} as comments,
       ${rows("notifications", "t.id", "jsonb_build_object('id', t.id, 'read', t.read_at)")} as notifications,
       ${rows("release_presence", "t::text")} as presence,
+      ${rows("jobs", "t.id", "jsonb_build_object('id', t.id, 'state', t.state, 'attempts', t.attempts, 'run', t.run_at)")} as jobs,
       (select count(*)::int from media) as media,
       (select count(*)::int from audit_log) as audit_rows,
       (select coalesce(max(id), 0)::text from audit_log) as audit_last`),
