@@ -70,7 +70,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
         await sql`select 1`;
       } catch (error) {
         await sql.end({ timeout: 1 }).catch(() => {});
-        watch?.stop();
+        watch?.abandon();
         throw new DatabaseUnreachableError(options.url, error);
       }
     }

@@ -37,7 +37,7 @@ function endsWithReadyForQuery(chunk: Buffer) {
 export function watchDatabase(url: string) {
   const sockets = new Set<Watched>();
   let probing = false;
-  let stopped = false;
+  let closed = false;
 
   async function probeAnswers(): Promise<boolean> {
     const { default: postgres } = await import("postgres");
@@ -57,8 +57,9 @@ export function watchDatabase(url: string) {
     }
   }
 
+  /** Closing them fails their queries with CONNECTION_CLOSED at once; postgres.js reconnects later. */
   function dropConnections() {
-    for (const watched of sockets) watched.socket.destroy(new Error("the database is not answering"));
+    for (const watched of sockets) watched.socket.destroy();
   }
 
   function down(reason: string) {
@@ -67,10 +68,12 @@ export function watchDatabase(url: string) {
     if (!probing) void probeUntilAnswered();
   }
 
+  // Runs until the breaker closes, even when the connection that opened it is given up (a handle whose
+  // first connection failed): nothing else would close it.
   async function probeUntilAnswered() {
     probing = true;
     try {
-      while (!stopped && databaseIsDown()) {
+      while (!closed && databaseIsDown()) {
         if (await probeAnswers()) closeBreaker();
         else await new Promise((resolve) => setTimeout(resolve, RETRY_MS).unref());
       }
@@ -84,7 +87,7 @@ export function watchDatabase(url: string) {
     const silent = [...sockets].filter((watched) => watched.awaiting && now - watched.since > SILENCE_MS);
     if (silent.length === 0 || probing) return;
     if (databaseIsDown()) {
-      for (const watched of silent) watched.socket.destroy(new Error("the database is not answering"));
+      for (const watched of silent) watched.socket.destroy();
       return;
     }
     probing = true;
@@ -125,8 +128,13 @@ export function watchDatabase(url: string) {
 
   return {
     socket,
+    /** No more checks of these connections (a probe already running goes on until the database answers). */
+    abandon() {
+      clearInterval(timer);
+    },
+    /** The handle is closed: stop probing too. */
     stop() {
-      stopped = true;
+      closed = true;
       clearInterval(timer);
     },
   };

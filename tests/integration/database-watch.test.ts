@@ -78,4 +78,18 @@ describeOnServer("the app's database client gives up fast on a database that is 
     await until(() => !databaseIsDown(), 5_000);
     expect(await handle.rows<{ answer: number }>(sql`select 7 as answer`)).toEqual([{ answer: 7 }]);
   });
+
+  it("closes again when the database answers, even after a handle's first connection failed in the outage", async () => {
+    proxy.refuse();
+    const url = new URL(owned.url!);
+    url.hostname = "127.0.0.1";
+    url.port = String(PROXY_PORT);
+    await expect(connect({ url: url.toString(), pgliteDir: "", failFast: true })).rejects.toThrow(/Cannot reach the Postgres server/);
+    expect(databaseIsDown()).toBe(true);
+    proxy.forward();
+    await until(() => !databaseIsDown(), 5_000);
+    const second = await connect({ url: url.toString(), pgliteDir: "", failFast: true });
+    expect(await second.rows<{ answer: number }>(sql`select 3 as answer`)).toEqual([{ answer: 3 }]);
+    await second.close();
+  });
 });
