@@ -8,6 +8,8 @@ const PORT = 3711;
 const SITE = `http://localhost:${PORT}`;
 
 const started: ChildProcess[] = [];
+/** A fresh server's first sign-in loads its routes and hashes a password: on a busy machine that takes a while. */
+const FIRST_USE = { timeout: 60_000 };
 
 /** The processes `pid` started that are still running. */
 function childrenOf(pid: number): number[] {
@@ -51,7 +53,7 @@ function stop(child: ChildProcess) {
 }
 
 test("a first start on an empty embedded database prints an admin login that works; a second start keeps the data", async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // two starts, each migrating or checking an embedded database, on a busy machine
   const dataDir = mkdtempSync(path.join(tmpdir(), "pressroom-first-start-"));
   try {
     const first = start(dataDir);
@@ -68,31 +70,31 @@ test("a first start on an empty embedded database prints an admin login that wor
     await page.getByLabel("Email").fill(admin![1]!);
     await page.getByLabel("Password").fill(admin![2]!);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/desk\/password/);
+    await expect(page).toHaveURL(/\/desk\/password/, FIRST_USE);
     await page.getByLabel("Current password").fill(admin![2]!);
     await page.getByLabel("New password", { exact: true }).fill("first-admin-passphrase-2026");
     await page.getByLabel("Confirm new password").fill("first-admin-passphrase-2026");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible(FIRST_USE);
 
     await page.goto(SITE);
-    await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3);
+    await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3, FIRST_USE);
     await stop(first.child);
 
     const second = start(dataDir);
     const again = await second.serving;
     expect(again).not.toContain("Sign-in details");
     await page.goto(SITE);
-    await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3);
+    await expect(page.getByRole("heading", { level: 2 })).toHaveCount(3, FIRST_USE);
     // The generated AUTH_SECRET survived the restart, so the session did too.
     await page.goto(`${SITE}/desk`);
-    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible(FIRST_USE);
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login/);
+    await expect(page).toHaveURL(/\/login/, FIRST_USE);
     await page.getByLabel("Email").fill("admin@example.org");
     await page.getByLabel("Password").fill("first-admin-passphrase-2026");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Desk", exact: true })).toBeVisible(FIRST_USE);
     await stop(second.child);
   } finally {
     for (const child of started) await stop(child);
