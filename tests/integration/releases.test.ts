@@ -282,7 +282,7 @@ describe("workflow", () => {
     const { id } = await createRelease(writer, { headline, body: doc(paragraph(text("Hello "), text("world", [{ type: "bold" }]))) });
 
     const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: 1 });
-    expect(submitted).toEqual({ status: "in_review", version: 2, publishedSlug: null, retractedSlug: null, changedFeeds: [] });
+    expect(submitted).toEqual({ status: "in_review", version: 2, publishedSlug: null, retractedSlug: null, changedFeeds: [], publicChange: null });
     expect(await publicationOf(id)).toBeNull();
 
     const approved = await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: 2 });
@@ -297,7 +297,15 @@ describe("workflow", () => {
     expect(await publicationOf(id)).toBeNull();
 
     const published = await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: 3 });
-    expect(published).toEqual({ status: "published", version: 4, publishedSlug: row.slug, retractedSlug: null, changedFeeds: [{ topics: [], typeSlug: null, language: "en" }] });
+    expect(published).toEqual({
+      status: "published",
+      version: 4,
+      publishedSlug: row.slug,
+      retractedSlug: null,
+      changedFeeds: [{ topics: [], typeSlug: null, language: "en" }],
+      // The notice every instance hears: this release's page, nothing withdrawn.
+      publicChange: { slugs: [row.slug], tags: [], withdrawn: [] },
+    });
 
     row = await releaseRow(id);
     expect(row.status).toBe("published");
