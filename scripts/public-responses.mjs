@@ -192,7 +192,8 @@ export function shareableSeconds(statusCode, headers, url = "") {
   if (statusCode === 200 && PUBLIC_LIST_PAGE.test(url)) return LIST_PAGE_SECONDS;
   const cacheControl = String(headers["cache-control"] ?? "");
   if (/\b(private|no-store|no-cache)\b/.test(cacheControl)) return 0;
-  const match = /\bs-maxage=(\d+)/.exec(cacheControl);
+  // A shared cache may keep what says s-maxage, or public with max-age (the sitemaps).
+  const match = /\bs-maxage=(\d+)/.exec(cacheControl) ?? (/\bpublic\b/.test(cacheControl) ? /\bmax-age=(\d+)/.exec(cacheControl) : null);
   return match ? Math.min(Number(match[1]), MAX_SECONDS) : 0;
 }
 
@@ -348,7 +349,7 @@ export function staleCopy(key, now = Date.now()) {
   if (NEVER_STALE.test(path) || (slug !== null && registry.withdrawn.has(`/releases/${slug}`))) return null;
   const storedAt = entry.storedAt ?? 0;
   if (now - storedAt > MAX_STALE_SECONDS * 1000) return null;
-  if (slug === null && storedAt < registry.listsNotBefore) return null;
+  if (slug === null && storedAt <= registry.listsNotBefore) return null;
   return entry;
 }
 

@@ -98,17 +98,22 @@ describe("the production server's copy of shareable public responses", () => {
   it("never keeps private, uncacheable or cookie-setting responses, staff paths, or React Server Component requests", async () => {
     replies["/private"] = { body: "mine", headers: { "cache-control": "private, no-cache, no-store, max-age=0" } };
     replies["/plain"] = { body: "no lifetime" };
+    replies["/browser-only"] = { body: "max-age without public", headers: { "cache-control": "max-age=60" } };
     replies["/cookie"] = { body: "c", headers: { ...SHARED, "set-cookie": "a=b" } };
     replies["/desk"] = { body: "desk", headers: SHARED };
     replies["/page"] = { body: "html", headers: SHARED };
-    for (const path of ["/private", "/plain", "/cookie", "/desk"]) {
+    for (const path of ["/private", "/plain", "/cookie", "/desk", "/browser-only"]) {
       await fetch(base + path);
       await fetch(base + path);
     }
-    expect(reached).toBe(8);
-    await fetch(`${base}/page`, { headers: { RSC: "1" } });
-    await fetch(`${base}/page`, { headers: { RSC: "1" } });
     expect(reached).toBe(10);
+    await fetch(`${base}/page`, { headers: { RSC: "1" } });
+    await fetch(`${base}/page`, { headers: { RSC: "1" } });
+    expect(reached).toBe(12);
+    replies["/sitemap.xml"] = { body: "<urlset/>", headers: { "cache-control": "public, max-age=60" } };
+    await fetch(`${base}/sitemap.xml`);
+    await fetch(`${base}/sitemap.xml`);
+    expect(reached, "public with max-age is kept").toBe(13);
   });
 
   it("does not keep a response rendered across a public change", async () => {
