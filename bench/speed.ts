@@ -322,8 +322,9 @@ async function main() {
   for (const driver of driversFromArgs()) {
     console.log(`${driver}: seeding and measuring…`);
     results.push(await runDriver(driver));
+    // After each driver, so a long run that is stopped still leaves its figures.
+    printTable(results, loadBefore);
   }
-  printTable(results, loadBefore);
 }
 
 void main().catch((error: unknown) => {
