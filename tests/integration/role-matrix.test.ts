@@ -104,44 +104,21 @@ import {
   type Outcome,
   type Snapshot,
 } from "../support/role-matrix";
+import { authSeam } from "../support/fake-auth";
 
-// The one seam: Auth.js's auth() says whose session cookie came with the request. db/viewer.ts then
-// re-reads that account as the database has it now, exactly as in production.
-const seam = vi.hoisted(() => {
+// The one seam (tests/support/fake-auth.ts): Auth.js's auth() says whose session cookie came with the
+// request; db/viewer.ts then re-reads that account as the database has it now, exactly as in production.
+vi.hoisted(() => {
   process.env.AUTH_SECRET = "role-matrix-test-secret-0123456789abcdef";
-  return {
-    session: null as null | { staffId: string; sessionVersion: number },
-    signIns: [] as unknown[][],
-    signOuts: [] as unknown[][],
-  };
 });
-vi.mock("@/auth", () => ({
-  auth: async () => seam.session,
-  signIn: async (...args: unknown[]) => {
-    seam.signIns.push(args);
-    return "http://localhost/desk";
-  },
-  signOut: async (...args: unknown[]) => {
-    seam.signOuts.push(args);
-  },
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
-}));
+vi.mock("@/auth", () => import("../support/fake-auth"));
 // Cache invalidation needs Next's request store, which a direct call does not have; it is not under test.
 vi.mock("next/cache", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next/cache")>()),
-  revalidatePath: vi.fn(),
-  revalidateTag: vi.fn(),
-  updateTag: vi.fn(),
+  ...(await import("../support/cache-invalidation-off")).cacheInvalidationOff,
 }));
-
 // Mail is off here (no SMTP_URL) and not under test; this keeps the matrix independent of the mail transport.
-vi.mock("@/db/mail/transport", () => ({
-  mailSettings: () => null,
-  configureMail: () => {},
-  sendMail: async () => {
-    throw new Error("Mail is off in the role matrix.");
-  },
-}));
+vi.mock("@/db/mail/transport", () => import("../support/mail-off"));
 
 const PROJECT = path.resolve(__dirname, "../..");
 
@@ -264,11 +241,11 @@ async function resetActors() {
 /** The session cookie this visitor would send: the account's current session version (one less if revoked). */
 async function signInAs(actor: Actor) {
   if (!actor.id) {
-    seam.session = null;
+    authSeam.session = null;
     return;
   }
   const [row] = await database.db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, actor.id));
-  seam.session = { staffId: actor.id, sessionVersion: row!.sessionVersion - (actor.name === "revoked" ? 1 : 0) };
+  authSeam.session = { staffId: actor.id, sessionVersion: row!.sessionVersion - (actor.name === "revoked" ? 1 : 0) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -806,12 +783,12 @@ const accountScenarios: Scenario[] = [
     name: "sign out",
     expect: { ...ALL_STAFF, anonymous: "ok", deactivated: "ok", revoked: "ok", pending: "ok" },
     setup: async () => {
-      seam.signOuts.length = 0;
+      authSeam.signOuts.length = 0;
       return {};
     },
     run: () => actionOutcome(() => signOutActions.signOutAction()),
     changed: ({ before, after }) => {
-      expect(seam.signOuts).toEqual([[{ redirectTo: "/login" }]]);
+      expect(authSeam.signOuts).toEqual([[{ redirectTo: "/login" }]]);
       expect(after).toEqual(before);
     },
   },
@@ -838,7 +815,7 @@ const accountScenarios: Scenario[] = [
     name: "change one's own password",
     expect: { ...ALL_STAFF, pending: "ok" },
     setup: async () => {
-      seam.signIns.length = 0;
+      authSeam.signIns.length = 0;
       return { name: `Matrix-${randomBytes(8).toString("hex")}-pass` };
     },
     run: (fixture, actor) =>
@@ -855,7 +832,7 @@ const accountScenarios: Scenario[] = [
       expect(row.sessionVersion).toBe(previous.session_version + 1);
       expect(row.mustChangePassword).toBe(false);
       expect(outcome.redirect).toBe("/desk");
-      expect(seam.signIns).toHaveLength(1);
+      expect(authSeam.signIns).toHaveLength(1);
       actor.password = fixture.name!;
     },
   },
@@ -1177,12 +1154,12 @@ const routeScenarios: Scenario[] = [
     expect: { ...ALL_STAFF, anonymous: "unauthenticated", deactivated: "unauthenticated", revoked: "ok", pending: "ok" },
     refusalAudit: "sign_in_failed",
     setup: async () => {
-      seam.signIns.length = 0;
+      authSeam.signIns.length = 0;
       return {};
     },
     run: (_fixture, actor) => sessionRoute.POST(post("/api/session", { json: { email: actor.email, password: actor.password } })).then(responseOutcome),
     changed: async ({ actor, outcome }) => {
-      expect(seam.signIns).toHaveLength(1);
+      expect(authSeam.signIns).toHaveLength(1);
       expect((outcome.value as { redirectTo: string }).redirectTo).toBe(actor.name === "pending" ? "/desk/password" : "/desk");
       expect((await userRow(actor.id!)).lastSignInAt).toBeInstanceOf(Date);
     },
@@ -1252,12 +1229,12 @@ function forgedForwardingScenarios(): Scenario[] {
       name: `sign in from another site, with ${how}`,
       expect: ANYONE("forbidden"),
       setup: async () => {
-        seam.signIns.length = 0;
+        authSeam.signIns.length = 0;
         return {};
       },
       run: async (_fixture, actor) => {
         const outcome = await responseOutcome(await sessionRoute.POST(post("/api/session", { json: { email: actor.email, password: actor.password }, origin, headers })));
-        expect(seam.signIns).toHaveLength(0);
+        expect(authSeam.signIns).toHaveLength(0);
         return outcome;
       },
     },
@@ -1322,7 +1299,7 @@ describe.each(SCENARIOS.map((scenario) => [`${scenario.target} — ${scenario.na
     try {
       outcome = await scenario.run(fixture, actor);
     } finally {
-      seam.session = null;
+      authSeam.session = null;
     }
     const after = await snapshotDatabase(database);
     expect(outcome.code, outcome.message).toBe(expected);
@@ -1478,7 +1455,7 @@ describe("strict inputs refuse fields the client may not set", () => {
       try {
         outcome = await strict.run(fixture, { [key]: SERVER_OWNED[key]! });
       } finally {
-        seam.session = null;
+        authSeam.session = null;
       }
       expect({ code: outcome.code, status: outcome.status }).toEqual({ code: "invalid", status: 422 });
       expect(outcome.message).toContain(key);
@@ -1495,7 +1472,7 @@ describe("strict inputs refuse fields the client may not set", () => {
         const outcome = await strict.run(fixture, {});
         expect(outcome.code, `${strict.name}: ${outcome.message}`).toBe("ok");
       } finally {
-        seam.session = null;
+        authSeam.session = null;
       }
     }
   });
@@ -1513,7 +1490,7 @@ describe("four-eyes approval through the desk's action", () => {
       const form = formData({ releaseId, action: "approve", expectedVersion: String(await versionOf(releaseId)) });
       return await actionOutcome(() => releaseActions.transitionReleaseAction(null, form));
     } finally {
-      seam.session = null;
+      authSeam.session = null;
     }
   }
 
@@ -1530,7 +1507,7 @@ describe("four-eyes approval through the desk's action", () => {
       );
       expect(saved.code).toBe("ok");
     } finally {
-      seam.session = null;
+      authSeam.session = null;
     }
     const voided = await releaseRow(releaseId);
     expect({ status: voided.status, hash: voided.approvedContentHash, at: voided.approvedAt }).toEqual({ status: "in_review", hash: null, at: null });
