@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, lt, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lt, lte, ne, sql } from "drizzle-orm";
 import { retryDelayMs, type BackoffPolicy } from "@/lib/jobs/backoff";
 import { errorText } from "@/lib/jobs/error-text";
 import { CLAIMABLE_STATES } from "@/lib/jobs/states";
@@ -11,14 +11,13 @@ import { fromNow, type ClaimedJob } from "./claim";
 /** The audit action of a job that will not run again without a person. */
 export const JOB_DEAD_AUDIT = "job_dead";
 
-/** Marks a run done, unless the job was taken back meanwhile (its lease ran out and another worker has it). */
-export async function completeJob(database: Database, job: Pick<ClaimedJob, "id" | "attempts">, workerId: string): Promise<boolean> {
-  const rows = await database
+/** Marks several runs done in one statement (those the worker still holds). */
+export async function completeJobs(database: Database, ids: string[], workerId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await database
     .update(jobs)
     .set({ state: "done", finishedAt: sql`now()`, updatedAt: sql`now()`, lockedBy: null, lockedUntil: null, lastError: null })
-    .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId), eq(jobs.attempts, job.attempts), eq(jobs.state, "running")))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+    .where(and(inArray(jobs.id, ids), eq(jobs.lockedBy, workerId), eq(jobs.state, "running")));
 }
 
 export type Failure = { error: unknown; permanent?: boolean; backoff: BackoffPolicy; retryInMs?: number };
@@ -67,12 +66,13 @@ async function settleFailure(tx: Transaction, row: ClaimedJob, failure: Failure)
  * Takes back jobs whose lease ran out (the instance holding them was killed or stalled): each counts as a
  * failed attempt, due again at once (the lease was the wait), or dead when it has no attempts left.
  */
-export async function reapExpiredLeases(database: Database, backoffOf: (kind: string) => BackoffPolicy, limit = 100): Promise<number> {
+export async function reapExpiredLeases(database: Database, backoffOf: (kind: string) => BackoffPolicy, reaper: string, limit = 100): Promise<number> {
   return database.transaction(async (tx) => {
+    // Never the reaper's own: it is still running them (a heartbeat held up on a busy machine is not a crash).
     const expired = await tx
       .select()
       .from(jobs)
-      .where(and(eq(jobs.state, "running"), lt(jobs.lockedUntil, sql`now()`)))
+      .where(and(eq(jobs.state, "running"), lt(jobs.lockedUntil, sql`now()`), ne(jobs.lockedBy, reaper)))
       .limit(limit)
       .for("update", { skipLocked: true });
     for (const row of expired) {

@@ -5,7 +5,7 @@ import { DEFAULT_JOB_POLICY } from "@/lib/jobs/kinds";
 import type { Database } from "../connect";
 import { claimJobs, extendLeases, releaseJobs, type ClaimedJob } from "./claim";
 import { PermanentJobError, type JobHandlers } from "./handler";
-import { completeJob, failJob, hasDueJobs, reapExpiredLeases } from "./settle";
+import { completeJobs, failJob, hasDueJobs, reapExpiredLeases } from "./settle";
 
 export type WorkerOptions = {
   /** Jobs this worker runs at once. */
@@ -34,6 +34,8 @@ export class JobWorker {
   private stopped = true;
   private halted = false;
   private reapedAt = 0;
+  private finished: string[] = [];
+  private flushing: Promise<void> | null = null;
 
   constructor(
     private readonly database: Database,
@@ -123,7 +125,7 @@ export class JobWorker {
     // Leases are minutes or seconds long: looking for expired ones a few times per lease is enough.
     if (Date.now() - this.reapedAt >= Math.max(50, this.options.leaseMs / 4)) {
       this.reapedAt = Date.now();
-      await reapExpiredLeases(this.database, (kind) => (this.handlers[kind]?.policy ?? DEFAULT_JOB_POLICY).backoff);
+      await reapExpiredLeases(this.database, (kind) => (this.handlers[kind]?.policy ?? DEFAULT_JOB_POLICY).backoff, this.workerId);
     }
     let claimed = 0;
     let full = false;
@@ -157,7 +159,8 @@ export class JobWorker {
     const entry: Running = { job, controller, done: Promise.resolve() };
     entry.done = this.execute(job, controller).finally(() => {
       if (this.running.get(job.id) === entry) this.running.delete(job.id);
-      this.wake();
+      // Claim again once half the room is free: a claim per finished job would cost a transaction each.
+      if (this.running.size <= this.options.concurrency / 2) this.wake();
     });
     this.running.set(job.id, entry);
   }
@@ -182,7 +185,7 @@ export class JobWorker {
       ]);
       clearTimeout(timer);
       if (controller.signal.aborted) return; // given back or abandoned meanwhile: not ours to record
-      await completeJob(this.database, job, this.workerId);
+      await this.recordDone(job.id);
     } catch (error) {
       clearTimeout(timer);
       if (controller.signal.aborted && !this.running.has(job.id)) return;
@@ -192,6 +195,17 @@ export class JobWorker {
         this.report(settleError); // the lease runs out and the job is taken back: nothing is lost
       }
     }
+  }
+
+  /** Jobs that finish in the same turn of the event loop are recorded done in one statement. */
+  private recordDone(id: string): Promise<void> {
+    this.finished.push(id);
+    this.flushing ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      const ids = this.finished.splice(0);
+      this.flushing = null;
+      await completeJobs(this.database, ids, this.workerId);
+    });
+    return this.flushing;
   }
 
   private async renewLeases() {

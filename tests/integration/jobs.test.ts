@@ -104,11 +104,12 @@ describe("the job queue", () => {
       const row = await jobState(id!);
       return row.state === "failed" && row;
     });
-    expect(failed.attempts).toBe(1);
-    expect(failed.lastError).toBe("the receiver is down (attempt 1)");
+    // On a busy machine the poll may first see it after a later failure: the wait is that attempt's.
+    expect(failed.lastError).toBe(`the receiver is down (attempt ${failed.attempts})`);
+    const planned = Math.min(backoff.capMs, backoff.baseMs * 2 ** (failed.attempts - 1));
     const wait = failed.runAt.getTime() - failed.updatedAt.getTime();
-    expect(wait).toBeGreaterThanOrEqual(160);
-    expect(wait).toBeLessThanOrEqual(200);
+    expect(wait).toBeGreaterThanOrEqual(planned * 0.8);
+    expect(wait).toBeLessThanOrEqual(planned);
 
     const dead = await waitFor("dead-letter", async () => {
       const row = await jobState(id!);
@@ -192,7 +193,7 @@ describe("the job queue", () => {
   it("1,000 jobs across two workers, one dying midway: every job completes, no side effect more than twice, repeats carry the same key", async () => {
     const total = 1_000;
     await database.db.transaction((tx) => enqueueJobs(tx, Array.from({ length: total }, (_, n) => ({ kind: "test_effect", payload: { n } }))));
-    const leaseMs = 500;
+    const leaseMs = 1_500;
     let doomedRuns = 0;
     // It dies right after its 300th side effect, before recording it done, with other jobs of its own in flight.
     const doomed = worker(
