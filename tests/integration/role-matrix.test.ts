@@ -29,6 +29,7 @@
  *  Route handler                                           | allowed for                    | scenarios
  *  --------------------------------------------------------|--------------------------------|-----------------------------
  *  POST api/releases/[id]/transitions                      | the workflow table             | as the action, + origin, body
+ *  PUT api/releases/[id]/draft (autosave)                  | as saveReleaseAction           | as the action, + origin, body
  *  POST api/releases/[id]/presence                         | staff                          | present, unknown id, origin
  *  POST api/media                                          | staff                          | upload, origin
  *  POST api/session                                        | anyone with a valid password   | sign in, origin, strict
@@ -56,6 +57,7 @@ import * as settingsActions from "@/app/desk/settings/actions";
 import * as staffActions from "@/app/desk/staff/actions";
 import * as revalidateRoute from "@/app/api/internal/revalidate/route";
 import * as mediaRoute from "@/app/api/media/route";
+import * as draftRoute from "@/app/api/releases/[id]/draft/route";
 import * as presenceRoute from "@/app/api/releases/[id]/presence/route";
 import * as transitionsRoute from "@/app/api/releases/[id]/transitions/route";
 import * as sessionRoute from "@/app/api/session/route";
@@ -145,6 +147,7 @@ const NEVER_REFUSED: Record<string, string> = {
 /** Mutating route handlers: tested here, or exempt with the reason. */
 const ROUTES: Record<string, { exempt: string } | { tested: true }> = {
   "POST app/api/releases/[id]/transitions/route.ts": { tested: true },
+  "PUT app/api/releases/[id]/draft/route.ts": { tested: true },
   "POST app/api/releases/[id]/presence/route.ts": { tested: true },
   "POST app/api/media/route.ts": { tested: true },
   "POST app/api/session/route.ts": { tested: true },
@@ -364,6 +367,7 @@ const everyStaff = (code: Expect): Scenario["expect"] => ({ writer: code, otherW
 
 const RELEASE_ACTIONS = "app/desk/releases/actions.ts";
 const TRANSITIONS_ROUTE = "POST app/api/releases/[id]/transitions/route.ts";
+const DRAFT_ROUTE = "PUT app/api/releases/[id]/draft/route.ts";
 
 // --- Transitions, through the desk's action and through the route handler -----------------------
 
@@ -548,7 +552,8 @@ const releaseScenarios: Scenario[] = [
       expect(outcome.redirect).toBe(`/desk/releases/${row.id}`);
     },
   },
-  ...saveScenarios(),
+  ...saveScenarios("action"),
+  ...saveScenarios("route"),
   {
     target: `${RELEASE_ACTIONS}#setSlugAction`,
     name: "change the address of the writer's draft",
@@ -690,17 +695,28 @@ const releaseScenarios: Scenario[] = [
   },
 ];
 
-function saveScenarios(): Scenario[] {
-  const target = `${RELEASE_ACTIONS}#saveReleaseAction`;
+const withName = async (fixture: { releaseId: string; version: number }) => ({ ...fixture, name: unique("Saved") });
+
+/** The autosave route's request, as the editor sends it. */
+function putDraft(releaseId: string, init: { json?: unknown; body?: BodyInit; origin?: string | null; headers?: Record<string, string> } = {}) {
+  const request = post(`/api/releases/${releaseId}/draft`, init);
+  return draftRoute.PUT(new Request(request, { method: "PUT" }), paramsOf(releaseId)).then(responseOutcome);
+}
+
+/** Saves through the desk's Save (the server action) and through autosave (the draft route): the same rules. */
+function saveScenarios(transport: "action" | "route"): Scenario[] {
+  const target = transport === "action" ? `${RELEASE_ACTIONS}#saveReleaseAction` : DRAFT_ROUTE;
   const save = (fixture: Partial<Fixture>, extra: Json = {}) =>
-    actionOutcome(() =>
-      releaseActions.saveReleaseAction({
-        releaseId: fixture.releaseId!,
-        expectedVersion: fixture.version!,
-        contentJson: JSON.stringify(content({ headline: fixture.name })),
-        ...extra,
-      }),
-    );
+    transport === "action"
+      ? actionOutcome(() =>
+          releaseActions.saveReleaseAction({
+            releaseId: fixture.releaseId!,
+            expectedVersion: fixture.version!,
+            contentJson: JSON.stringify(content({ headline: fixture.name })),
+            ...extra,
+          }),
+        )
+      : putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content({ headline: fixture.name }), ...extra } });
   const savedBy = (to: ReleaseStatus, more?: (row: typeof releases.$inferSelect) => void) => async ({ fixture, actor }: Check) => {
     const row = await releaseRow(fixture.releaseId!);
     const revisions = await revisionsOf(fixture.releaseId!);
@@ -712,7 +728,6 @@ function saveScenarios(): Scenario[] {
     expect(revisions.at(-1)).toMatchObject({ authorId: actor.id, headline: fixture.name });
     more?.(row);
   };
-  const withName = async (fixture: { releaseId: string; version: number }) => ({ ...fixture, name: unique("Saved") });
   return [
     { target, name: "save the writer's draft", expect: OWNER_OR_EDITORS, setup: async () => withName(await releaseFixture("draft")), run: (f) => save(f), changed: savedBy("draft") },
     {
@@ -1101,6 +1116,87 @@ const routeScenarios: Scenario[] = [
         .then(responseOutcome),
   },
   {
+    target: DRAFT_ROUTE,
+    name: "autosave twice: the writer's second autosave updates their revision, anyone else's is a revision of its own",
+    expect: OWNER_OR_EDITORS,
+    setup: async () => {
+      const { releaseId } = await releaseFixture("draft");
+      await saveRelease(staff.writer, { releaseId, expectedVersion: await versionOf(releaseId), content: content() }, { autosave: true });
+      return { releaseId, version: await versionOf(releaseId), name: unique("Autosaved") };
+    },
+    run: (fixture) => putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content({ headline: fixture.name }) } }),
+    changed: async ({ fixture, actor, before, after, outcome }) => {
+      const row = await releaseRow(fixture.releaseId!);
+      const revisions = await revisionsOf(fixture.releaseId!);
+      expect(revisions.at(-1)).toMatchObject({ id: row.currentRevisionId, authorId: actor.id, headline: fixture.name });
+      const added = (after.revisions as unknown[]).length - (before.revisions as unknown[]).length;
+      expect(added).toBe(actor.name === "writer" ? 0 : 1);
+      expect(outcome.value).toEqual({
+        version: fixture.version! + 1,
+        savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        status: "draft",
+        statusChanged: false,
+        contentHash: revisions.at(-1)!.contentHash,
+      });
+      expect(JSON.stringify(outcome.value).length).toBeLessThan(300);
+    },
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "autosave on a stale version answers the version that won",
+    expect: { writer: "conflict", otherWriter: "forbidden", editor: "conflict", admin: "conflict" },
+    setup: async () => withName(await releaseFixture("draft", undefined, (id) => saveAs(staff.writer, id))),
+    run: async (fixture) => {
+      const request = post(`/api/releases/${fixture.releaseId}/draft`, { json: { expectedVersion: fixture.version! - 1, content: content({ headline: fixture.name }) } });
+      const response = await draftRoute.PUT(new Request(request, { method: "PUT" }), paramsOf(fixture.releaseId!));
+      if (response.status === 409) expect(await response.clone().json()).toMatchObject({ code: "conflict", currentVersion: fixture.version });
+      return responseOutcome(response);
+    },
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "autosave without an Origin",
+    expect: ANYONE("forbidden"),
+    setup: async () => withName(await releaseFixture("draft")),
+    run: (fixture) => putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content() }, origin: null }),
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "autosave from another site",
+    expect: ANYONE("forbidden"),
+    setup: async () => withName(await releaseFixture("draft")),
+    run: (fixture) => putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content() }, origin: "https://evil.example" }),
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "an autosave body that is not JSON",
+    expect: everyStaff("bad_request"),
+    setup: async () => withName(await releaseFixture("draft")),
+    run: (fixture) => putDraft(fixture.releaseId!, { body: "expectedVersion=1", headers: { "content-type": "text/plain" } }),
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "autosave of content that is not an object, or a version that is not a number",
+    expect: everyStaff("invalid"),
+    setup: async () => withName(await releaseFixture("draft")),
+    run: async (fixture) => {
+      const notObject = await putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: JSON.stringify(content()) } });
+      if (notObject.code !== "invalid") return notObject;
+      return putDraft(fixture.releaseId!, { json: { expectedVersion: String(fixture.version!), content: content() } });
+    },
+  },
+  {
+    target: DRAFT_ROUTE,
+    name: "autosave of an unknown type or topic",
+    expect: { writer: "invalid", otherWriter: "forbidden", editor: "invalid", admin: "invalid" },
+    setup: async () => withName(await releaseFixture("draft")),
+    run: async (fixture) => {
+      const type = await putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content({ type: "no-such-type" }) } });
+      if (type.code !== "invalid") return type;
+      return putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content({ topics: ["no-such-topic"] }) } });
+    },
+  },
+  {
     target: "POST app/api/releases/[id]/presence/route.ts",
     name: "say one has the writer's release open",
     expect: ALL_STAFF,
@@ -1209,6 +1305,13 @@ function forgedForwardingScenarios(): Scenario[] {
         transitionsRoute
           .POST(post(`/api/releases/${fixture.releaseId}/transitions`, { json: { action: "publish", expectedVersion: fixture.version }, origin, headers }), paramsOf(fixture.releaseId!))
           .then(responseOutcome),
+    },
+    {
+      target: DRAFT_ROUTE,
+      name: `autosave from another site, with ${how}`,
+      expect: ANYONE("forbidden"),
+      setup: () => releaseFixture("draft"),
+      run: (fixture) => putDraft(fixture.releaseId!, { json: { expectedVersion: fixture.version!, content: content() }, origin, headers }),
     },
     {
       target: "POST app/api/releases/[id]/presence/route.ts",
