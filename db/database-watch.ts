@@ -97,6 +97,9 @@ export function watchDatabase(url: string) {
     // A busy machine (or a busy server) makes both slow; a suspect that has heard back since is alive.
     const stillSilent = silent.some((watched, i) => watched.awaiting && watched.since === heardBefore[i] && sockets.has(watched));
     if (!answered && stillSilent) down(`no answer for ${SILENCE_MS + PROBE_MS} ms`);
+    // A connection that failed while this probe ran opened the breaker but could not start the loop that
+    // closes it (this probe held the flag): start it now, or the instance would answer 503 for good.
+    else if (databaseIsDown()) void probeUntilAnswered();
   }
 
   const timer = setInterval(() => void checkSilence(), CHECK_MS);
