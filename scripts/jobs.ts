@@ -1,9 +1,9 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { discardJobAs, readJobsOverview, retryJobAs } from "@/db/jobs/manage";
 import { CLI_ACTOR } from "@/db/staff/actor";
 import { jobKindLabel } from "@/lib/jobs/kinds";
 import { JOB_STATES, VISIBLE_STATES } from "@/lib/jobs/states";
+import { parseCliCommand } from "./cli-command";
 import { openCliDatabase, runCli } from "./cli-database";
 
 const USAGE = `Usage: npm run jobs -- <command> [options]
@@ -23,42 +23,11 @@ const commandInput = z.discriminatedUnion("command", [
   z.strictObject({ command: z.literal("retry"), id: z.string("--id is required.").pipe(id) }),
   z.strictObject({ command: z.literal("discard"), id: z.string("--id is required.").pipe(id) }),
 ]);
-const COMMANDS: readonly string[] = commandInput.options.map((option) => option.shape.command.value);
-const OPTIONS = { id: { type: "string" }, state: { type: "string" }, kind: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
-
-function usageError(message: string): never {
-  console.error(`error: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-function parseCommand(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
-  }
-  if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const [command, ...extra] = parsed.positionals;
-  if (command === undefined) usageError("Give a command.");
-  if (!COMMANDS.includes(command)) usageError(`Unknown command "${command}".`);
-  if (extra.length > 0) usageError(`Unexpected argument "${extra[0]}".`);
-  const { help: _help, ...options } = parsed.values;
-  const result = commandInput.safeParse({ command, ...options });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const unknownKeys = issue?.code === "unrecognized_keys" ? issue.keys.map((key) => `--${key}`).join(", ") : null;
-    usageError(unknownKeys ? `${command} does not take ${unknownKeys}.` : (issue?.message ?? "Invalid arguments."));
-  }
-  return result.data;
-}
+const OPTIONS = { id: { type: "string" }, state: { type: "string" }, kind: { type: "string" } } as const;
 
 const iso = (instant: Date | null) => (instant ? instant.toISOString() : "-");
 
-const command = parseCommand(process.argv.slice(2));
+const command = parseCliCommand(process.argv.slice(2), { usage: USAGE, options: OPTIONS, schema: commandInput });
 
 void runCli(async () => {
   const handle = await openCliDatabase();

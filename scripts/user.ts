@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { ROLES } from "@/lib/access/roles";
 import { CLI_ACTOR } from "@/db/staff/actor";
@@ -9,6 +8,7 @@ import { selectStaff } from "@/db/staff/select-staff";
 import { setStaffActiveAs } from "@/db/staff/set-staff-active-as";
 import { setStaffRoleAs } from "@/db/staff/set-staff-role-as";
 import type { StaffMember } from "@/db/staff/staff-member";
+import { parseCliCommand } from "./cli-command";
 import { openCliDatabase, runCli } from "./cli-database";
 
 const USAGE = `Usage: npm run user -- <command> [options]
@@ -43,48 +43,10 @@ const commandInput = z.discriminatedUnion("command", [
   z.strictObject({ command: z.literal("list") }),
 ]);
 
-const COMMANDS: readonly string[] = commandInput.options.map((option) => option.shape.command.value);
-
-type Command = z.output<typeof commandInput>;
-
-function usageError(message: string): never {
-  console.error(`error: ${message}\n\n${USAGE}`);
-  process.exit(2);
-}
-
-function parseOptions(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    usageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-function parseCommand(argv: string[]): Command {
-  const parsed = parseOptions(argv);
-  if (parsed.values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const [command, ...extra] = parsed.positionals;
-  if (command === undefined) usageError("Give a command.");
-  if (!COMMANDS.includes(command)) usageError(`Unknown command "${command}".`);
-  if (extra.length > 0) usageError(`Unexpected argument "${extra[0]}".`);
-  const { help: _help, ...options } = parsed.values;
-  const result = commandInput.safeParse({ command, ...options });
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const unknownKeys = issue?.code === "unrecognized_keys" ? issue.keys.map((key) => `--${key}`).join(", ") : null;
-    usageError(unknownKeys ? `${command} does not take ${unknownKeys}.` : (issue?.message ?? "Invalid arguments."));
-  }
-  return result.data;
-}
-
 const OPTIONS = {
   email: { type: "string" },
   role: { type: "string" },
   name: { type: "string" },
-  help: { type: "boolean", short: "h" },
 } as const;
 
 function describeMember(member: StaffMember) {
@@ -101,7 +63,7 @@ function printOneTimePassword(oneTimePassword: string) {
   console.log("It works once: they must choose a new password when they sign in.");
 }
 
-const command = parseCommand(process.argv.slice(2));
+const command = parseCliCommand(process.argv.slice(2), { usage: USAGE, options: OPTIONS, schema: commandInput });
 
 void runCli(async () => {
   const handle = await openCliDatabase();

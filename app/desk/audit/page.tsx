@@ -4,6 +4,7 @@ import { connection } from "next/server";
 import { AuditTrailTable, auditActionLabel } from "@/components/desk/audit-trail-table";
 import { buttonClass } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
+import { AccessRefused } from "@/components/desk/access-refused";
 import { Notice } from "@/components/ui/notice";
 import { checkAuditChain } from "@/db/audit/check-audit-chain";
 import { listAuditFilters } from "@/db/audit/list-audit-filters";
@@ -33,14 +34,7 @@ export default async function AuditTrailPage({ searchParams }: { searchParams: P
   const viewer = await requireStaffPage("/desk/audit");
 
   if (!can(viewer.role, "audit:read")) {
-    return (
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="mb-4 text-2xl font-semibold">Audit trail</h1>
-        <Notice tone="error" testId="audit-forbidden">
-          You do not have access to the audit trail.
-        </Notice>
-      </main>
-    );
+    return <AccessRefused title="Audit trail" what="the audit trail" testId="audit-forbidden" />;
   }
 
   const params = await searchParams;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { Notice } from "@/components/ui/notice";
+import { AccessRefused } from "@/components/desk/access-refused";
 import { ScrollingTable } from "@/components/ui/scrolling-table";
 import { jobsOverview, type JobRow } from "@/db/jobs/manage";
 import { requireStaffPage } from "@/db/viewer";
@@ -33,14 +33,7 @@ export default async function JobsPage() {
   await connection();
   const viewer = await requireStaffPage("/desk/jobs");
   if (!can(viewer.role, "jobs:manage")) {
-    return (
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="mb-4 text-2xl font-semibold">Jobs</h1>
-        <Notice tone="error" testId="jobs-forbidden">
-          You do not have access to the job queue.
-        </Notice>
-      </main>
-    );
+    return <AccessRefused title="Jobs" what="the job queue" testId="jobs-forbidden" />;
   }
   const { kinds, jobs } = await jobsOverview(viewer);
   return (

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { AddStaffForm } from "@/components/staff/add-staff-form";
 import { StaffRowControls } from "@/components/staff/staff-row-controls";
-import { Notice } from "@/components/ui/notice";
+import { AccessRefused } from "@/components/desk/access-refused";
 import { ROLES } from "@/lib/access/roles";
 import { listStaff } from "@/db/staff/list-staff";
 import { requireStaffPage } from "@/db/viewer";
@@ -18,14 +18,7 @@ export default async function StaffPage() {
   const viewer = await requireStaffPage("/desk/staff");
 
   if (!can(viewer.role, "staff:manage")) {
-    return (
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        <h1 className="mb-4 text-2xl font-semibold">Staff</h1>
-        <Notice tone="error" testId="staff-forbidden">
-          You do not have access to staff management.
-        </Notice>
-      </main>
-    );
+    return <AccessRefused title="Staff" what="staff management" testId="staff-forbidden" />;
   }
 
   const staff = await listStaff(viewer);
