@@ -305,12 +305,12 @@ test("a save that cannot reach the server says so, retries, and succeeds once th
   const page = await signedIn("writer2");
   await createDraft(page, uniqueHeadline("Flaky network"), "Steady paragraph.");
   const status = page.getByTestId("save-status");
-  // Server actions are POSTs to the page with a Next-Action header: those fail; presence and the rest pass.
+  // Autosave is a PUT to the release's draft address: those fail; presence and the rest pass.
   const offline = async (route: Route) => {
-    if (route.request().method() === "POST" && route.request().headers()["next-action"]) await route.abort("internetdisconnected");
+    if (route.request().method() === "PUT") await route.abort("internetdisconnected");
     else await route.continue();
   };
-  await page.route("**/desk/releases/**", offline);
+  await page.route("**/api/releases/*/draft", offline);
 
   await endOfText(page);
   await page.keyboard.type(" Written while offline.");
@@ -318,7 +318,7 @@ test("a save that cannot reach the server says so, retries, and succeeds once th
   await expect(page.getByRole("button", { name: "Submit for review" })).toBeDisabled();
   await expect(body(page)).toHaveText("Steady paragraph. Written while offline.");
 
-  await page.unroute("**/desk/releases/**", offline);
+  await page.unroute("**/api/releases/*/draft", offline);
   await expect(status).toHaveText(SAVED, { timeout: 20_000 });
   await expect(page.getByRole("button", { name: "Submit for review" })).toBeEnabled();
   await page.reload();
