@@ -15,12 +15,13 @@ describe("bodyExtensions", () => {
   });
 
   it("limits headings to levels 2 and 3 and configures links without target", () => {
-    const kit = bodyExtensions()[0]!;
-    const options = kit.options as { heading: { levels: number[] }; link: { openOnClick: boolean; autolink: boolean; HTMLAttributes: Record<string, unknown> } };
-    expect(options.heading.levels).toEqual([2, 3]);
-    expect(options.link.openOnClick).toBe(false);
-    expect(options.link.autolink).toBe(true);
-    expect(options.link.HTMLAttributes).toEqual({ target: null, rel: "noopener noreferrer", class: null });
+    const byName = new Map(bodyExtensions().map((extension) => [extension.name, extension.options as Record<string, unknown>]));
+    const heading = byName.get("heading") as { levels: number[] };
+    const link = byName.get("link") as { openOnClick: boolean; autolink: boolean; HTMLAttributes: Record<string, unknown> };
+    expect(heading.levels).toEqual([2, 3]);
+    expect(link.openOnClick).toBe(false);
+    expect(link.autolink).toBe(true);
+    expect(link.HTMLAttributes).toEqual({ target: null, rel: "noopener noreferrer", class: null });
   });
 
   it("names every element and declares URL attributes only for known types", () => {

@@ -1,7 +1,17 @@
 import { getSchema, mergeAttributes, Node, type Extensions } from "@tiptap/core";
 import type { Schema } from "@tiptap/pm/model";
 import { TableKit } from "@tiptap/extension-table";
-import StarterKit from "@tiptap/starter-kit";
+import { Blockquote } from "@tiptap/extension-blockquote";
+import { Bold } from "@tiptap/extension-bold";
+import { Document } from "@tiptap/extension-document";
+import { HardBreak } from "@tiptap/extension-hard-break";
+import { Heading } from "@tiptap/extension-heading";
+import { Italic } from "@tiptap/extension-italic";
+import { Link } from "@tiptap/extension-link";
+import { BulletList, ListItem, ListKeymap, OrderedList } from "@tiptap/extension-list";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Text } from "@tiptap/extension-text";
+import { Dropcursor, Gapcursor, TrailingNode, UndoRedo } from "@tiptap/extensions";
 import { isAllowedHref } from "./urls";
 
 /**
@@ -117,38 +127,38 @@ export function shouldAutoLink(text: string): boolean {
 /** A fresh extension list for one editor or one schema. */
 export function bodyExtensions(): Extensions {
   return [
-    StarterKit.configure({
-      // Structure.
-      paragraph: {},
-      heading: { levels: [...HEADING_LEVELS] },
-      bulletList: {},
-      orderedList: {},
-      listItem: {},
-      blockquote: {},
-      hardBreak: {},
-      // Formatting.
-      bold: {},
-      italic: {},
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: "https",
-        // No extra schemes registered with linkify: the allow-list below decides what is a link.
-        protocols: [],
-        HTMLAttributes: { target: null, rel: LINK_REL, class: null },
-        isAllowedUri: (url) => isAllowedHref(url),
-        shouldAutoLink,
-      },
-      // Not part of a press release.
-      code: false,
-      codeBlock: false,
-      horizontalRule: false,
-      strike: false,
-      underline: false,
-      // Editing behaviour only (no effect on the document schema): undo/redo, cursors, list keys,
-      // trailing paragraph. Kept.
+    // StarterKit's extensions, in its order, less what a press release has no use for (code, code
+    // blocks, horizontal rules, strike-through, underline): listed one by one so the editor's bundle
+    // does not carry the ones left out.
+    Bold,
+    Blockquote,
+    BulletList,
+    Document,
+    // Editing behaviour only (no effect on the document schema): cursors, undo/redo, list keys,
+    // trailing paragraph.
+    Dropcursor,
+    Gapcursor,
+    HardBreak,
+    Heading.configure({ levels: [...HEADING_LEVELS] }),
+    UndoRedo,
+    Italic,
+    ListItem,
+    ListKeymap,
+    Link.configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: "https",
+      // No extra schemes registered with linkify: the allow-list below decides what is a link.
+      protocols: [],
+      HTMLAttributes: { target: null, rel: LINK_REL, class: null },
+      isAllowedUri: (url) => isAllowedHref(url),
+      shouldAutoLink,
     }),
+    OrderedList,
+    Paragraph,
+    Text,
+    TrailingNode,
     // Tables: a header row is the first row of tableHeader cells. No column resizing (no stored widths).
     TableKit.configure({
       table: { resizable: false, allowTableNodeSelection: false, HTMLAttributes: { class: null } },
