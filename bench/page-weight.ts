@@ -22,6 +22,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { bodyToPlainText, renderBodyHtml } from "@/lib/content/render";
 import { buildIfNeeded } from "../scripts/build-fingerprint";
+import { waitForOutput } from "./support/process";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const APP_PORT = Number(process.env.BENCH_PORT ?? 3310);
@@ -85,18 +86,6 @@ async function seed(url: string): Promise<{ words: number }> {
   return { words: text.split(/\s+/).filter(Boolean).length };
 }
 
-function waitForOutput(child: ChildProcess, text: string, what: string) {
-  let output = "";
-  return new Promise<void>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes(text)) resolve();
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`${what} exited with ${code}:\n${output}`)));
-  });
-}
 
 async function stop(child: ChildProcess | undefined) {
   if (!child || child.exitCode !== null) return;
