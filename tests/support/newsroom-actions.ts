@@ -9,9 +9,10 @@ import type { Viewer } from "@/db/access";
 import { setProcessDatabase } from "@/db/client";
 import { connect } from "@/db/connect";
 import { createRelease } from "@/db/releases/create";
-import { transitionRelease } from "@/db/releases/transition";
 import { publications, releases, users } from "@/db/schema";
 import { ACCOUNTS } from "../../e2e/accounts";
+import { doc } from "./documents";
+import { actOnRelease, takeLive } from "./workflow";
 
 const handle = connect({ url: process.env.DATABASE_URL, pgliteDir: "" }).then((opened) => (setProcessDatabase(opened), opened));
 const database = async () => (await handle).db;
@@ -26,20 +27,17 @@ async function viewer(email: string): Promise<Viewer> {
 async function publish(headline: string) {
   const writer = await viewer(ACCOUNTS.writer.email);
   const editor = await viewer(ACCOUNTS.editor.email);
-  const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: `${headline}: the full text of the release.` }] }] };
-  const { id, version } = await createRelease(writer, { headline, body });
-  const submitted = await transitionRelease(writer, { releaseId: id, action: "submit", expectedVersion: version });
-  const approved = await transitionRelease(editor, { releaseId: id, action: "approve", expectedVersion: submitted.version });
-  await transitionRelease(editor, { releaseId: id, action: "publish", expectedVersion: approved.version });
+  const { id } = await createRelease(writer, { headline, body: doc(`${headline}: the full text of the release.`) });
+  await takeLive(writer, editor, id);
   const [row] = await (await database()).select({ slug: publications.slug }).from(publications).where(eq(publications.releaseId, id));
   return { slug: row!.slug };
 }
 
 async function retract(slug: string, reason: string) {
   const editor = await viewer(ACCOUNTS.editor.email);
-  const [row] = await (await database()).select({ id: releases.id, version: releases.version }).from(releases).where(eq(releases.slug, slug));
+  const [row] = await (await database()).select({ id: releases.id }).from(releases).where(eq(releases.slug, slug));
   if (!row) throw new Error(`no release ${slug}`);
-  await transitionRelease(editor, { releaseId: row.id, action: "retract", expectedVersion: row.version, comment: reason });
+  await actOnRelease(editor, row.id, "retract", reason);
   return { retracted: slug };
 }
 
