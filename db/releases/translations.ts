@@ -1,8 +1,8 @@
 import "server-only";
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
-import { appendAudit } from "../audit/append";
+import { appendAudit, type Transaction } from "../audit/append";
 import { db } from "../client";
 import { releaseRevisions, releases } from "../schema";
 import { releaseIdSchema } from "./input";
@@ -22,6 +22,7 @@ export async function listTranslations(releaseId: string) {
 /**
  * Marks two releases as the same release in different languages (one group for all of them). Linking
  * is metadata about both releases, not content of either, so it needs edit rights but no new revision.
+ * Refused when the two groups share a language (each language once per group).
  */
 export async function linkTranslation(viewer: Viewer, input: { releaseId: unknown; otherReleaseId: unknown }) {
   assertCan(viewer, "release:edit-any");
@@ -29,32 +30,43 @@ export async function linkTranslation(viewer: Viewer, input: { releaseId: unknow
   const otherId = releaseIdSchema.parse(input.otherReleaseId);
   if (releaseId === otherId) throw new AppError("invalid", "A release cannot be its own translation.");
   return (await db()).transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: releases.id, group: releases.translationGroup, language: releaseRevisions.language })
-      .from(releases)
-      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
-      .where(eq(releases.id, releaseId))
-      .for("update");
-    const others = await tx
-      .select({ id: releases.id, group: releases.translationGroup, language: releaseRevisions.language })
-      .from(releases)
-      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
-      .where(eq(releases.id, otherId))
-      .for("update");
-    const release = rows[0];
-    const other = others[0];
+    const members = await lockGroupsOf(tx, [releaseId, otherId]);
+    const release = members.find((member) => member.id === releaseId);
+    const other = members.find((member) => member.id === otherId);
     if (!release || !other) throw new AppError("not_found", "That release does not exist.");
-    const group = await tx
-      .select({ language: releaseRevisions.language })
-      .from(releases)
-      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
-      .where(eq(releases.translationGroup, release.group));
-    if (group.some((member) => member.language === other.language)) {
+    if (release.group === other.group) return;
+    const languages = new Set(members.filter((member) => member.group === release.group).map((member) => member.language));
+    if (members.some((member) => member.group === other.group && languages.has(member.language))) {
       throw new AppError("conflict", "This release already has a version in that language.");
     }
     await tx.update(releases).set({ translationGroup: release.group }).where(eq(releases.translationGroup, other.group));
     await appendAudit(tx, { action: "translation_linked", actorId: viewer.id, actorEmail: viewer.email, releaseId, detail: { otherReleaseId: otherId } });
   });
+}
+
+/**
+ * Locks every member of the releases' translation groups, in one statement and in the order of their
+ * ids, so two links over the same releases (in either order) queue instead of deadlocking. A group
+ * that gained a member while this waited (a link that committed first) is locked again with it.
+ */
+async function lockGroupsOf(tx: Transaction, releaseIds: string[]) {
+  for (;;) {
+    const groups = tx.select({ group: releases.translationGroup }).from(releases).where(inArray(releases.id, releaseIds));
+    const locked = await tx
+      .select({ id: releases.id, group: releases.translationGroup, language: releaseRevisions.language })
+      .from(releases)
+      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+      .where(inArray(releases.translationGroup, groups))
+      .orderBy(asc(releases.id))
+      .for("update", { of: releases });
+    const now = await tx
+      .select({ id: releases.id })
+      .from(releases)
+      .innerJoin(releaseRevisions, eq(releaseRevisions.id, releases.currentRevisionId))
+      .where(inArray(releases.translationGroup, groups));
+    const lockedIds = new Set(locked.map((member) => member.id));
+    if (now.length === locked.length && now.every((member) => lockedIds.has(member.id))) return locked;
+  }
 }
 
 /** Takes a release out of its translation group (it gets a group of its own). */
