@@ -9,6 +9,7 @@
 /** @import { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http" */
 
 import zlib from "node:zlib";
+import { adoptHeaders, chunkBytes } from "./adopt-headers.mjs";
 import { isPublicHtml, ScriptStripper, withoutScriptLinks } from "./public-html.mjs";
 
 /** @typedef {"br" | "gzip" | "identity"} Encoding */
@@ -94,35 +95,6 @@ export function varyWith(vary, token) {
   const tokens = value.split(",").map((part) => part.trim().toLowerCase());
   if (tokens.includes("*") || tokens.includes(token.toLowerCase())) return value;
   return value.trim() ? `${value}, ${token}` : token;
-}
-
-/**
- * Headers given to writeHead become the response's own, as Node does (an object overrides, a flat or
- * paired array replaces), so the decisions below see everything that goes out.
- * @param {ServerResponse} res
- * @param {unknown} headers
- */
-function adoptHeaders(res, headers) {
-  if (!headers || typeof headers !== "object") return;
-  if (!Array.isArray(headers)) {
-    for (const [name, value] of Object.entries(headers)) if (name && value !== undefined) res.setHeader(name, /** @type {string | number | string[]} */ (value));
-    return;
-  }
-  const pairs = Array.isArray(headers[0]) ? /** @type {string[][]} */ (headers) : [];
-  if (pairs.length === 0) for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([String(headers[i]), String(headers[i + 1])]);
-  for (const [name] of pairs) if (name) res.removeHeader(name);
-  for (const [name, value] of pairs) if (name && value !== undefined) res.appendHeader(name, value);
-}
-
-/**
- * @param {unknown} chunk
- * @param {unknown} encoding
- * @returns {Buffer | null}
- */
-function toBuffer(chunk, encoding) {
-  if (chunk === null || chunk === undefined || typeof chunk === "function") return null;
-  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
-  return Buffer.from(/** @type {Uint8Array} */ (chunk));
 }
 
 /**
@@ -213,7 +185,7 @@ export function shapeResponse(req, res) {
     if (!stripper && !compressor) return write.call(res, chunk, ...rest);
     if (ended) return false;
     const callback = rest.find((arg) => typeof arg === "function");
-    const bytes = filtered(toBuffer(chunk, rest[0]), false);
+    const bytes = filtered(chunkBytes(chunk, rest[0]), false);
     if (!compressor) {
       if (bytes) return write.call(res, bytes, callback);
       if (typeof callback === "function") process.nextTick(callback);
@@ -232,7 +204,7 @@ export function shapeResponse(req, res) {
     if (ended) return res;
     ended = true;
     const callback = [chunk, ...rest].find((arg) => typeof arg === "function");
-    const bytes = filtered(toBuffer(chunk, rest[0]), true);
+    const bytes = filtered(chunkBytes(chunk, rest[0]), true);
     const compressing = compressor;
     if (!compressing) {
       if (bytes) write.call(res, bytes);

@@ -16,6 +16,7 @@
 
 /** @import { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http" */
 import { databaseBreaker, databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
+import { adoptHeaders, chunkBytes } from "./adopt-headers.mjs";
 import { negotiateEncoding } from "./compression.mjs";
 
 /** @typedef {Pick<IncomingMessage, "method" | "url" | "headers">} RequestLine */
@@ -213,7 +214,7 @@ function isReleaseRead(req) {
 export function publicStatus(req, statusCode) {
   if (!isReleaseRead(req)) return statusCode;
   if (statusCode === 308) return 301;
-  if (statusCode === 200 && isGone((req.url?.split("?")[0] ?? "").replace(/\/+$/, ""))) return 410;
+  if (statusCode === 200 && isGone(pathOf(req.url ?? "/"))) return 410;
   return statusCode;
 }
 
@@ -434,24 +435,6 @@ function answerWithoutDatabase(req, res, key) {
 }
 
 /**
- * Headers given to writeHead become the response's own (setHeader/appendHeader, overriding earlier
- * ones of the same name, as Node does), so that getHeaders() reports everything that went out.
- * @param {ServerResponse} res
- * @param {OutgoingHttpHeaders | (string | string[])[] | undefined} headers
- */
-function adoptHeaders(res, headers) {
-  if (!headers) return;
-  if (!Array.isArray(headers)) {
-    for (const [name, value] of Object.entries(headers)) if (name && value !== undefined) res.setHeader(name, value);
-    return;
-  }
-  const pairs = Array.isArray(headers[0]) ? /** @type {string[][]} */ (headers) : [];
-  if (pairs.length === 0) for (let i = 0; i + 1 < headers.length; i += 2) pairs.push([String(headers[i]), String(headers[i + 1])]);
-  for (const [name] of pairs) if (name) res.removeHeader(name);
-  for (const [name, value] of pairs) if (name && value !== undefined) res.appendHeader(name, value);
-}
-
-/**
  * The headers a response went out with, as a copy may replay them: from res.getHeaders(), without
  * the per-connection ones.
  * @param {ServerResponse} res
@@ -532,7 +515,7 @@ export function watchResponse(req, res, key) {
   function settledWriteHead(statusCode, ...rest) {
     if (replaced) return res;
     const message = typeof rest[0] === "string" ? rest[0] : undefined;
-    adoptHeaders(res, /** @type {OutgoingHttpHeaders | undefined} */ (message === undefined ? rest[0] : rest[1]));
+    adoptHeaders(res, message === undefined ? rest[0] : rest[1]);
     const instead = insteadOf(statusCode);
     if (instead) {
       replace(instead);
@@ -552,9 +535,9 @@ export function watchResponse(req, res, key) {
   let size = 0;
   /** @param {unknown} chunk @param {unknown} encoding */
   function collect(chunk, encoding) {
-    if (!keep || size > MAX_BODY_BYTES || chunk === null || chunk === undefined || typeof chunk === "function") return;
-    const buffer =
-      typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8") : Buffer.from(/** @type {Uint8Array} */ (chunk));
+    if (!keep || size > MAX_BODY_BYTES) return;
+    const buffer = chunkBytes(chunk, encoding);
+    if (buffer === null) return;
     size += buffer.length;
     chunks.push(buffer);
   }
