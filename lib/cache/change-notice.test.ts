@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeNoticeSchema, mergeChanges, NOTICE_MAX_BYTES, noticePayloads, withdrawalOf } from "./change-notice";
+import { changeNoticeSchema, MAX_LISTED, mergeChanges, NOTICE_MAX_BYTES, noticePayloads, withdrawalOf } from "./change-notice";
 
 const slugs = (count: number) => Array.from({ length: count }, (_, i) => `a-release-with-a-fairly-long-address-number-${i}`);
 
@@ -32,6 +32,24 @@ describe("change notices", () => {
       withdrawn: [again],
     });
     expect(mergeChanges({ all: true, withdrawn: [] }, { slugs: ["a"], tags: [], withdrawn: [first] })).toEqual({ all: true, withdrawn: [first] });
+  });
+
+  it("splits many short withdrawals into notices every instance accepts", () => {
+    const withdrawn = Array.from({ length: 400 }, (_, i) => withdrawalOf(`r${i}`, new Date("2026-12-02T10:00:00Z"), ""));
+    const payloads = noticePayloads({ slugs: [], tags: [], withdrawn });
+    const notices = payloads.map((payload) => changeNoticeSchema.parse(JSON.parse(payload)));
+    expect(notices.flatMap((notice) => notice.withdrawn)).toEqual(withdrawn);
+  });
+
+  it("merges into { all: true } once the slugs are more than a change may list, so the merged change is still accepted", () => {
+    let merged = mergeChanges({ slugs: [], tags: [], withdrawn: [] }, { slugs: slugs(MAX_LISTED), tags: [], withdrawn: [] });
+    expect(changeNoticeSchema.safeParse(merged).success).toBe(true);
+    expect("all" in merged).toBe(false);
+    const withdrawal = withdrawalOf("gone", new Date("2026-12-02T10:00:00Z"), "Issued in error.");
+    merged = mergeChanges(merged, { slugs: ["one-more"], tags: [], withdrawn: [withdrawal] });
+    expect(merged).toEqual({ all: true, withdrawn: [withdrawal] });
+    const many = Array.from({ length: MAX_LISTED + 5 }, (_, i) => withdrawalOf(`w${i}`, new Date("2026-12-02T10:00:00Z"), ""));
+    expect(changeNoticeSchema.safeParse(mergeChanges({ all: true, withdrawn: many.slice(0, 600) }, { all: true, withdrawn: many.slice(600) })).success).toBe(true);
   });
 
   it("refuses malformed notices", () => {

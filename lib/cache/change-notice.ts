@@ -14,11 +14,17 @@ export const withdrawalSchema = z.strictObject({
 });
 export type Withdrawal = z.infer<typeof withdrawalSchema>;
 
-const withdrawnList = z.array(withdrawalSchema).max(100).default([]);
+/**
+ * The most slugs or withdrawals one change lists. A notice (NOTICE_MAX_BYTES) holds far fewer; merged
+ * changes (a scheduler run, notices heard close together) list more slugs only as `{ all: true }`.
+ */
+export const MAX_LISTED = 1_000;
+
+const withdrawnList = z.array(withdrawalSchema).max(MAX_LISTED).default([]);
 
 /** What changed: releases by slug, cache tags that are not about one release, and what was withdrawn. */
 export const publicChangeSchema = z.strictObject({
-  slugs: z.array(slugSchema).max(1_000).default([]),
+  slugs: z.array(slugSchema).max(MAX_LISTED).default([]),
   tags: z.array(z.enum(["settings", "topics"])).max(10).default([]),
   withdrawn: withdrawnList,
 });
@@ -40,11 +46,18 @@ export function withdrawalOf(slug: string, at: Date, reason: string): Withdrawal
 
 const unique = <T>(values: T[]) => [...new Set(values)];
 
-/** One notice saying what both say: a transaction's or a batch's changes, or notices heard close together. */
+/**
+ * One notice saying what both say: a transaction's or a batch's changes, or notices heard close
+ * together; `{ all: true }` once the slugs would be more than a change may list (a change the
+ * internal route or the schema refused would expire nothing). Withdrawals are kept, each address must
+ * answer 410; only past MAX_LISTED of them, a burst no press office makes, do the first heard go.
+ */
 export function mergeChanges(a: ChangeNotice, b: ChangeNotice): ChangeNotice {
-  const withdrawn = [...new Map([...a.withdrawn, ...b.withdrawn].map((one) => [one.slug, one])).values()];
+  const withdrawn = [...new Map([...a.withdrawn, ...b.withdrawn].map((one) => [one.slug, one])).values()].slice(-MAX_LISTED);
   if ("all" in a || "all" in b) return { all: true, withdrawn };
-  return { slugs: unique([...a.slugs, ...b.slugs]), tags: unique([...a.tags, ...b.tags]), withdrawn };
+  const slugs = unique([...a.slugs, ...b.slugs]);
+  if (slugs.length > MAX_LISTED) return { all: true, withdrawn };
+  return { slugs, tags: unique([...a.tags, ...b.tags]), withdrawn };
 }
 
 export function isEmptyChange(change: ChangeNotice): boolean {
