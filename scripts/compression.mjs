@@ -98,6 +98,23 @@ export function varyWith(vary, token) {
 }
 
 /**
+ * A 304 Next (or a route) answered itself carries the strong tag it compared with; when the client's
+ * If-None-Match held that tag's weak form — it has the compressed representation — the 304 names that
+ * one, with the Vary it was sent with (RFC 9110 §15.4.5), so the client's cache updates its copy.
+ * @param {Pick<IncomingMessage, "headers">} req
+ * @param {ServerResponse} res
+ */
+function answeredAsCompressed(req, res) {
+  const etag = res.getHeader("etag");
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (typeof etag !== "string" || etag.startsWith("W/") || !ifNoneMatch) return;
+  const tags = ifNoneMatch.split(",").map((tag) => tag.trim());
+  if (tags.includes(etag) || !tags.includes(`W/${etag}`)) return;
+  res.setHeader("etag", `W/${etag}`);
+  res.setHeader("vary", varyWith(res.getHeader("vary"), "Accept-Encoding"));
+}
+
+/**
  * Wraps the response's writeHead, write, end and flush (the instance's own methods, as
  * public-responses.mjs does) so that what Next writes goes out filtered and compressed. The decision
  * is made when the head goes out: public HTML is filtered (and its Link header loses script
@@ -134,6 +151,7 @@ export function shapeResponse(req, res) {
         res.removeHeader("content-length");
       }
     }
+    if (status === 304) return answeredAsCompressed(req, res);
     if (!isCompressible(status, res.getHeaders())) return;
     res.setHeader("vary", varyWith(res.getHeader("vary"), "Accept-Encoding"));
     const encoding = negotiateEncoding(req.headers["accept-encoding"]);
@@ -141,6 +159,8 @@ export function shapeResponse(req, res) {
     const length = Number(res.getHeader("content-length"));
     res.setHeader("content-encoding", encoding);
     res.removeHeader("content-length");
+    // Byte ranges would be of the uncompressed body (RFC 9110 §14.3: ranges are of the representation sent).
+    res.removeHeader("accept-ranges");
     // A strong validator names one representation; the compressed one is another (RFC 9110 §8.8.3).
     const etag = res.getHeader("etag");
     if (typeof etag === "string" && !etag.startsWith("W/")) res.setHeader("etag", `W/${etag}`);

@@ -84,8 +84,21 @@ const server = http.createServer(async (req, res) => {
     return;
   }
   if (path === "/feed.xml") {
+    // As lib/feeds/conditional.ts answers: its own strong tag, compared weakly, 304 when it matches.
+    const tags = String(req.headers["if-none-match"] ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+    if (tags.includes(`"feed"`)) {
+      res.writeHead(304, { etag: `"feed"`, "cache-control": "s-maxage=60" });
+      res.end();
+      return;
+    }
     const body = `<?xml version="1.0"?><rss>${"<item><title>Budget</title></item>".repeat(100)}</rss>`;
-    res.writeHead(200, { "content-type": "application/rss+xml; charset=utf-8", "content-length": Buffer.byteLength(body), "cache-control": "s-maxage=60" });
+    res.writeHead(200, {
+      "content-type": "application/rss+xml; charset=utf-8",
+      "content-length": Buffer.byteLength(body),
+      "cache-control": "s-maxage=60",
+      etag: `"feed"`,
+      "accept-ranges": "bytes",
+    });
     res.end(body);
     return;
   }
@@ -109,9 +122,10 @@ beforeEach(() => {
 });
 
 /** A raw GET (no automatic decompression), the body decoded by its Content-Encoding. */
-function get(path: string, acceptEncoding?: string) {
+function get(path: string, acceptEncoding?: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; raw: Buffer; text: string }>((resolve, reject) => {
-    const request = http.get(`${base}${path}`, { headers: acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding } }, (response) => {
+    const sent = acceptEncoding === undefined ? headers : { ...headers, "accept-encoding": acceptEncoding };
+    const request = http.get(`${base}${path}`, { headers: sent }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("end", () => {
@@ -166,6 +180,8 @@ describe("shapeResponse behind the server's wiring", () => {
     const feed = await get("/feed.xml", "br");
     expect(feed.headers["content-encoding"]).toBe("br");
     expect(feed.headers["content-length"]).toBeUndefined();
+    expect(feed.headers["accept-ranges"], "ranges would be of the uncompressed feed").toBeUndefined();
+    expect((await get("/feed.xml", "identity")).headers["accept-ranges"]).toBe("bytes");
     expect(feed.text).toContain("<item><title>Budget</title></item>");
     const image = await get("/logo.png", "br");
     expect(image.headers["content-encoding"]).toBeUndefined();
@@ -174,5 +190,25 @@ describe("shapeResponse behind the server's wiring", () => {
     const tiny = await get("/missing", "br");
     expect(tiny.headers["content-encoding"]).toBeUndefined();
     expect(tiny.text).toBe("missing");
+  });
+
+  it("answers a revalidation with the tag and Vary of the representation the client holds, from the copy and from the handler", async () => {
+    const feed = await get("/feed.xml", "br");
+    expect(feed.headers["etag"]).toBe(`W/"feed"`);
+    const fromCopy = await get("/feed.xml", "br", { "if-none-match": `W/"feed"` });
+    expect(fromCopy.status).toBe(304);
+    expect(fromCopy.headers["etag"]).toBe(`W/"feed"`);
+    expect(fromCopy.headers["vary"]).toMatch(/Accept-Encoding/);
+    expect(reached).toBe(1);
+
+    clearPublicResponses();
+    const fromHandler = await get("/feed.xml", "gzip, br", { "if-none-match": `W/"feed"` });
+    expect(reached).toBe(2);
+    expect(fromHandler.status).toBe(304);
+    expect(fromHandler.headers["etag"]).toBe(`W/"feed"`);
+    expect(fromHandler.headers["vary"]).toMatch(/Accept-Encoding/);
+    const plain = await get("/feed.xml", "identity", { "if-none-match": `"feed"` });
+    expect(plain.status).toBe(304);
+    expect(plain.headers["etag"]).toBe(`"feed"`);
   });
 });

@@ -294,6 +294,9 @@ function notModified(request, stored) {
 
 /** @typedef {{ status: number, headers: StoredHeaders, body: Buffer }} Answer */
 
+/** What a 304 carries of the 200 it stands for (RFC 9110 §15.4.5), Vary above all: a copy may be compressed. */
+const NOT_MODIFIED_HEADERS = ["cache-control", "content-location", "etag", "expires", "last-modified", "vary"];
+
 /**
  * Writes a copy out (304 when the client's validators match), with `extra` headers.
  * @param {StoredResponse} entry
@@ -304,10 +307,12 @@ function notModified(request, stored) {
 function sendCopy(entry, req, res, extra = {}) {
   if (entry.status === 200 && notModified(req.headers, entry.headers)) {
     /** @type {StoredHeaders} */
-    const kept = { "cache-control": entry.headers["cache-control"] ?? "", ...extra };
-    if (entry.headers["etag"]) kept.etag = entry.headers["etag"];
-    if (entry.headers["last-modified"]) kept["last-modified"] = entry.headers["last-modified"];
-    res.writeHead(304, kept);
+    const kept = {};
+    for (const name of NOT_MODIFIED_HEADERS) {
+      const value = entry.headers[name];
+      if (value !== undefined) kept[name] = value;
+    }
+    res.writeHead(304, { ...kept, ...extra });
     res.end();
     return;
   }
