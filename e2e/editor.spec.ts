@@ -149,6 +149,32 @@ test("a writer uses every body element and every detail; autosave keeps it all a
   await expect(page.getByRole("region", { name: "Unsaved text found" })).toHaveCount(0);
 });
 
+test("an autosave keeps the header's revision number and the web address form up to date without a reload", async ({ signedIn }) => {
+  const page = await signedIn("writer");
+  const id = await createDraft(page, uniqueHeadline("Autosave and address"), "First paragraph.");
+  await expect(page.getByText("By Wim Writer · revision 1")).toBeVisible();
+  // The writer's own autosave is folded into their revision: same number, but a new version.
+  await endOfText(page);
+  await page.keyboard.type(" Autosaved words.");
+  await expect(page.getByTestId("save-status")).toHaveText(SAVED, { timeout: 20_000 });
+  await expect(page.getByText("By Wim Writer · revision 1")).toBeVisible();
+  // The address form is based on the version that autosave made, not the one the page was drawn with.
+  const slug = `${await page.getByLabel("Web address").inputValue()}-moved`;
+  await page.getByLabel("Web address").fill(slug);
+  await page.getByRole("button", { name: "Change address" }).click();
+  await expect(page.getByTestId("slug-saved")).toHaveText(`The address is now /releases/${slug}.`);
+
+  // Someone else's autosave is a revision of its own: the header shows its number.
+  const editor = await signedIn("editor");
+  await editor.goto(`/desk/releases/${id}`);
+  await focusText(editor, body(editor));
+  await moveCaret(editor, "Control+End");
+  await editor.keyboard.type(" The editor's words.");
+  await expect(editor.getByTestId("save-status")).toHaveText(SAVED, { timeout: 20_000 });
+  await expect(editor.getByText("By Wim Writer · revision 2")).toBeVisible();
+  await expect(body(editor)).toHaveText("First paragraph. Autosaved words. The editor's words.");
+});
+
 test("two people on one draft: the later save gets the conflict choice and can overwrite", async ({ signedIn }) => {
   const headline = uniqueHeadline("Conflicting edits");
   const page = await signedIn("writer");

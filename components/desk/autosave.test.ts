@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { initialAutosave, RETRY_BASE_MS, RETRY_MAX_MS, stepAutosave, type AutosaveEvent, type AutosaveState } from "./autosave";
 
 const loaded = () => initialAutosave(3, "v3", "hash-v3");
-const ok = (version: number, extra: { contentHash?: string; statusChanged?: boolean } = {}) => ({
+const ok = (version: number, extra: { contentHash?: string; statusChanged?: boolean; newRevision?: boolean } = {}) => ({
   ok: true as const,
   value: { version, savedAt: "2026-12-02T09:00:00.000Z", contentHash: `hash-v${version}`, ...extra },
 });
@@ -31,7 +31,7 @@ describe("autosave", () => {
     expect(done.commands).toEqual([{ type: "acknowledged", json: "mine", refresh: false }]);
   });
 
-  it("asks for the page again after a Save press, and after an autosave that moved the status", () => {
+  it("asks for the page again after a Save press, and after an autosave that moved the status or added a revision", () => {
     const pressed = run(loaded(), { type: "save", json: "mine", autosave: false }, { type: "answered", json: "mine", autosave: false, answer: ok(4) });
     expect(pressed.commands).toContainEqual({ type: "acknowledged", json: "mine", refresh: true });
     const voided = run(
@@ -40,6 +40,13 @@ describe("autosave", () => {
       { type: "answered", json: "mine", autosave: true, answer: ok(4, { statusChanged: true }) },
     );
     expect(voided.commands).toContainEqual({ type: "acknowledged", json: "mine", refresh: true });
+    // The header shows the current revision's number: an autosave that wrote a new revision changes it.
+    const numbered = run(
+      loaded(),
+      { type: "save", json: "mine", autosave: true },
+      { type: "answered", json: "mine", autosave: true, answer: ok(4, { newRevision: true }) },
+    );
+    expect(numbered.commands).toContainEqual({ type: "acknowledged", json: "mine", refresh: true });
   });
 
   it("after its own save, tells a workflow step (same content hash) from someone else's save", () => {

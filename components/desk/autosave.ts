@@ -32,7 +32,7 @@ export type AutosaveState = {
 
 /** What the server answered a save, or null when it could not be reached. */
 export type SaveAnswer =
-  | { ok: true; value: { version: number; savedAt: string; contentHash: string; statusChanged?: boolean } }
+  | { ok: true; value: { version: number; savedAt: string; contentHash: string; statusChanged?: boolean; newRevision?: boolean } }
   | { ok: false; code: ErrorCode; message: string; details?: Record<string, unknown> }
   | null;
 
@@ -56,7 +56,8 @@ export type AutosaveCommand =
   | { type: "retry-later"; delayMs: number; autosave: boolean }
   /**
    * The server has `json`: forget the browser's copy if the draft still equals it; `refresh` when the
-   * page must be rendered again (a Save press, or a save that moved the status: badge, workflow buttons).
+   * page must be rendered again (a Save press, or a save that moved the status: badge, workflow buttons;
+   * or one that added a revision: the header's number).
    */
   | { type: "acknowledged"; json: string; refresh: boolean }
   /** Save whatever the draft is now (a save that waited behind the one just answered). */
@@ -101,7 +102,7 @@ function answered(previous: AutosaveState, event: Extract<AutosaveEvent, { type:
     };
   }
   if (answer.ok) {
-    const refresh = !event.autosave || answer.value.statusChanged === true;
+    const refresh = !event.autosave || answer.value.statusChanged === true || answer.value.newRevision === true;
     const commands: AutosaveCommand[] = [{ type: "acknowledged", json: event.json, refresh }];
     if (state.queued !== "none") commands.push({ type: "save-current", autosave: state.queued === "autosave" });
     const { version, contentHash, savedAt } = answer.value;

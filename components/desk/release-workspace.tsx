@@ -11,6 +11,7 @@ import { bodyToPlainText } from "@/lib/content/plain-text";
 import { validateBody } from "@/lib/content/validate";
 import type { ReleaseAction } from "@/lib/workflow/transitions";
 import { MetadataPanel, type ReleaseDraft } from "./metadata-panel";
+import { publishVersion } from "./live-version";
 import { Presence } from "./presence";
 import { SaveStatus, type SaveState } from "./save-status";
 import { readStoredCopy, removeStoredCopy, storageKeyFor, writeStoredCopy, type StoredCopy } from "./unsaved-copy";
@@ -19,6 +20,13 @@ import { WorkflowActions } from "./workflow-actions";
 
 // Loaded only when a save conflicts (it brings the diff and the renderer): most sessions never need it.
 const ConflictPanel = lazy(() => import("./conflict-panel").then((module) => ({ default: module.ConflictPanel })));
+
+/** An instant in the organisation's zone, the zone named (the desk's other times are in it too). */
+function inZone(instant: string, timeZone: string): string {
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return "at an unknown time";
+  return `${new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(at)} ${timeZone}`;
+}
 
 /** A draft in the form the server stores it, so an editor's extra link attributes do not count as a change. */
 function comparable(draft: ReleaseDraft): string {
@@ -85,8 +93,9 @@ export function ReleaseWorkspace(props: {
     initialHash: props.contentHash,
     currentJson: () => JSON.stringify(draftRef.current),
     canSave: () => editableRef.current && readyRef.current,
-    onAcknowledged: (json, refresh) => {
+    onAcknowledged: (json, refresh, savedVersion) => {
       if (JSON.stringify(draftRef.current) === json) removeStoredCopy(storageKey);
+      publishVersion(props.releaseId, savedVersion); // For the web address form beside the editor.
       // The workflow buttons take the new version from the autosave state; the page is rendered again
       // only when it shows something the save changed (the status). The editor keeps its state.
       if (refresh) router.refresh();
@@ -197,7 +206,7 @@ export function ReleaseWorkspace(props: {
           <div data-testid="restore-offer" role="region" aria-label="Unsaved text found" className="space-y-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
             <p>
               This browser kept text you wrote here that was never saved
-              {offer.at ? ` (last changed ${new Date(offer.at).toLocaleString()})` : ""}. The editor is read-only until you choose.
+              {offer.at ? ` (last changed ${inZone(offer.at, props.timeZone)})` : ""}. The editor is read-only until you choose.
             </p>
             <div className="flex flex-wrap gap-2">
               <Button onClick={restore}>Restore my unsaved text</Button>

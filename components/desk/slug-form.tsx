@@ -6,10 +6,15 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/errors";
+import { useLiveVersion } from "./live-version";
 
-/** The release's web address: editable until the first publication, fixed afterwards. */
-export function SlugForm({ releaseId, slug, version, editable }: { releaseId: string; slug: string; version: number; editable: boolean }) {
+/**
+ * The release's web address: editable until the first publication, fixed afterwards. It is based on
+ * the newest version this page knows (the editor's autosaves move it on without rendering the page).
+ */
+export function SlugForm({ releaseId, slug, version: rendered, editable }: { releaseId: string; slug: string; version: number; editable: boolean }) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(setSlugAction, null);
+  const version = useLiveVersion(releaseId, rendered);
   if (!editable) {
     return (
       <p className="text-sm text-slate-600 dark:text-slate-400">

@@ -14,7 +14,7 @@ export const AUTOSAVE_DELAY_MS = 3000;
  * (a few hundred bytes back, nothing re-rendered); the Save button goes through the server action,
  * which renders the page again. `currentJson` reads the draft as it is at the moment a save starts;
  * `canSave` says whether saving is possible at all (editable, editor ready); `onAcknowledged` runs
- * after each successful save, with whether the page should be rendered again.
+ * after each successful save, with whether the page should be rendered again and the new version.
  */
 export function useAutosave(options: {
   releaseId: string;
@@ -24,7 +24,7 @@ export function useAutosave(options: {
   initialHash: string;
   currentJson: () => string;
   canSave: () => boolean;
-  onAcknowledged: (json: string, refresh: boolean) => void;
+  onAcknowledged: (json: string, refresh: boolean, version: number) => void;
 }) {
   const [state, setState] = useState<AutosaveState>(() => initialAutosave(options.version, options.initialJson, options.initialHash));
   const stateRef = useRef(state);
@@ -64,7 +64,8 @@ export function useAutosave(options: {
         void send(command);
         return;
       case "acknowledged":
-        optionsRef.current.onAcknowledged(command.json, command.refresh);
+        // The state is already the answered one: its base version is the version the server gave.
+        optionsRef.current.onAcknowledged(command.json, command.refresh, stateRef.current.baseVersion);
         return;
       case "save-current":
         requestSave(command.autosave);
@@ -124,7 +125,13 @@ async function putDraft(releaseId: string, expectedVersion: number, json: string
   if (response.ok && body && typeof body.version === "number") {
     return {
       ok: true,
-      value: { version: body.version, savedAt: String(body.savedAt), contentHash: String(body.contentHash), statusChanged: body.statusChanged === true },
+      value: {
+        version: body.version,
+        savedAt: String(body.savedAt),
+        contentHash: String(body.contentHash),
+        statusChanged: body.statusChanged === true,
+        newRevision: body.newRevision === true,
+      },
     };
   }
   // A server or proxy that failed, or answered something other than JSON, is tried again later.

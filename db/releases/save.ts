@@ -51,20 +51,21 @@ export async function saveWorkingCopy(
   viewer: Viewer,
   input: { releaseId: unknown; expectedVersion: unknown; content: unknown },
   options: SaveOptions = {},
-): Promise<SaveResult> {
+): Promise<SaveResult & { newRevision: boolean }> {
   assertCan(viewer, "release:edit-own");
   const releaseId = releaseIdSchema.parse(input.releaseId);
   const expectedVersion = versionSchema.parse(input.expectedVersion);
   const content = parseReleaseContent(input.content);
 
   return (await db()).transaction(async (tx) => {
-    const { version, changed, status, statusChanged, contentHash } = await writeReleaseContent(
+    const { version, changed, status, statusChanged, contentHash, coalesced } = await writeReleaseContent(
       tx,
       viewer,
       { releaseId, expectedVersion, content },
       { now: options.now ?? new Date(), coalesce: options.autosave ?? false },
     );
-    return { version, changed, status, statusChanged, contentHash };
+    // newRevision: a revision of its own (not folded into the writer's recent one), so a new number.
+    return { version, changed, status, statusChanged, contentHash, newRevision: changed && !coalesced };
   });
 }
 

@@ -1136,6 +1136,7 @@ const routeScenarios: Scenario[] = [
         savedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         status: "draft",
         statusChanged: false,
+        newRevision: actor.name !== "writer",
         contentHash: revisions.at(-1)!.contentHash,
       });
       expect(JSON.stringify(outcome.value).length).toBeLessThan(300);

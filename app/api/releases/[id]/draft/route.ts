@@ -21,9 +21,10 @@ const draftBody = z.strictObject({
  * PUT { expectedVersion, content }: the editor's autosave. The same save as the desk's Save button
  * (db/releases/save.ts: row lock, edit rule, validation, version check, approval voiding, an update
  * started) folded into the writer's recent revision, answered with a few hundred bytes of JSON: the new
- * version, when, the status and the stored content's hash, or the conflict with the version that won.
+ * version, when, the status, whether it wrote a revision of its own and the stored content's hash, or
+ * the conflict with the version that won.
  * Unlike a server action it re-renders nothing: the editor asks for a fresh page only when the save
- * moved the release's status.
+ * moved the release's status or added a revision (the page's header shows its number).
  */
 export async function PUT(request: Request, { params }: { params: Promise<{ id: string }> }) {
   if (!isSameOrigin(request.headers, env.siteUrl)) {
@@ -48,7 +49,14 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     const input = parseInput(draftBody, cleanInput(body));
     const saved = await saveWorkingCopy(viewer, { releaseId: (await params).id, expectedVersion: input.expectedVersion, content: input.content }, { autosave: true });
     return Response.json(
-      { version: saved.version, savedAt: new Date().toISOString(), status: saved.status, statusChanged: saved.statusChanged, contentHash: saved.contentHash },
+      {
+        version: saved.version,
+        savedAt: new Date().toISOString(),
+        status: saved.status,
+        statusChanged: saved.statusChanged,
+        newRevision: saved.newRevision,
+        contentHash: saved.contentHash,
+      },
       { headers: NO_STORE },
     );
   } catch (error) {
