@@ -40,7 +40,7 @@ export function RevisionList({ history, from, to }: { history: RevisionHistory; 
               Author
             </th>
             <th scope="col" className="px-3 py-2">
-              Saved
+              Saved ({history.timeZone})
             </th>
             <th scope="col" className="px-3 py-2">
               Change
@@ -57,24 +57,10 @@ export function RevisionList({ history, from, to }: { history: RevisionHistory; 
             return (
               <tr key={revision.id} className={clsx("align-top", selected && "bg-sky-50/60 dark:bg-sky-950/30")}>
                 <td className="px-3 py-2">
-                  <input
-                    type="radio"
-                    form={COMPARE_FORM}
-                    name="from"
-                    value={revision.number}
-                    defaultChecked={revision.number === from}
-                    aria-label={`Compare from revision ${revision.number}`}
-                  />
+                  <ComparePick end="from" number={revision.number} chosen={from} />
                 </td>
                 <td className="px-3 py-2">
-                  <input
-                    type="radio"
-                    form={COMPARE_FORM}
-                    name="to"
-                    value={revision.number}
-                    defaultChecked={revision.number === to}
-                    aria-label={`Compare to revision ${revision.number}`}
-                  />
+                  <ComparePick end="to" number={revision.number} chosen={to} />
                 </td>
                 <th scope="row" className="px-3 py-2 font-medium">
                   <span>Revision {revision.number}</span>
@@ -120,6 +106,13 @@ export function RevisionList({ history, from, to }: { history: RevisionHistory; 
         </button>
       </form>
     </section>
+  );
+}
+
+/** One end of the pair to compare: a radio button of the GET form below the table. */
+function ComparePick({ end, number, chosen }: { end: "from" | "to"; number: number; chosen: number | null }) {
+  return (
+    <input type="radio" form={COMPARE_FORM} name={end} value={number} defaultChecked={number === chosen} aria-label={`Compare ${end} revision ${number}`} />
   );
 }
 
