@@ -18,6 +18,7 @@ import * as staffActions from "@/app/desk/staff/actions";
 import * as mediaRoute from "@/app/api/media/route";
 import * as sessionRoute from "@/app/api/session/route";
 import * as transitionsRoute from "@/app/api/releases/[id]/transitions/route";
+import * as draftRoute from "@/app/api/releases/[id]/draft/route";
 import type { Viewer } from "@/db/access";
 import { LocalDiskStorage, setMediaStorage } from "@/db/media/storage";
 import { createRelease } from "@/db/releases/create";
@@ -26,6 +27,7 @@ import { bootstrap } from "@/db/seed/bootstrap";
 import { insertStaffMember } from "@/db/staff/insert";
 import { env } from "@/env";
 import { MAX_INPUT_DEPTH } from "@/lib/actions/clean-input";
+import { MAX_CONTENT_JSON_LENGTH } from "@/lib/actions/content-json";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { doc } from "../support/documents";
 import { authSeam } from "../support/fake-auth";
@@ -87,6 +89,12 @@ function post(pathname: string, init: { json?: unknown; body?: BodyInit }) {
   const headers: Record<string, string> = { origin: env.siteUrl };
   if (init.json !== undefined) headers["content-type"] = "application/json";
   return new Request(`${env.siteUrl}${pathname}`, { method: "POST", headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+}
+
+/** The editor's autosave: PUT /api/releases/[id]/draft, with `id` (any text) as the route's parameter. */
+async function putDraft(id: string, init: { json?: unknown; body?: BodyInit }) {
+  const request = new Request(post("/api/releases/x/draft", init), { method: "PUT" });
+  return responseOutcome(await draftRoute.PUT(request, { params: Promise.resolve({ id }) }));
 }
 
 async function currentRevision(releaseId: string) {
@@ -170,6 +178,15 @@ describe.each(HOSTILE_TEXT.map((hostile) => [hostile.name, hostile] as const))("
     const { id } = await createRelease(writer, { headline: `Hostile ${tag()}`, body: doc("Text.") });
     const content = everyReleaseField(sent);
     const outcome = await actionOutcome(() => releaseActions.saveReleaseAction({ releaseId: id, expectedVersion: 1, contentJson: JSON.stringify(content) }));
+    expect(outcome.code, outcome.message).toBe("ok");
+    expectCleanRelease((await currentRevision(id)).revision, hostile, content.headline);
+  });
+
+  it("is cleaned in every field of a release autosaved through the API", async () => {
+    await as(writer);
+    const { id } = await createRelease(writer, { headline: `Hostile ${tag()}`, body: doc("Text.") });
+    const content = everyReleaseField(sent);
+    const outcome = await putDraft(id, { json: { expectedVersion: 1, content } });
     expect(outcome.code, outcome.message).toBe("ok");
     expectCleanRelease((await currentRevision(id)).revision, hostile, content.headline);
   });
@@ -323,11 +340,48 @@ describe.each(HOSTILE_TEXT.map((hostile) => [hostile.name, hostile] as const))("
       ["a topic", () => actionOutcome(() => releaseActions.saveReleaseAction({ releaseId: id, expectedVersion: 1, contentJson: JSON.stringify({ headline: "H", body: doc("B"), topics: [`to${sent}pic!`] }) }))],
       ["a contact's email", () => actionOutcome(() => releaseActions.saveReleaseAction({ releaseId: id, expectedVersion: 1, contentJson: JSON.stringify({ headline: "H", body: doc("B"), contacts: [{ name: "N", email: `a${sent}@` }] }) }))],
       ["a route's release id", async () => responseOutcome(await transitionsRoute.POST(post(`/api/releases/x/transitions`, { json: { action: "submit", expectedVersion: 1 } }), { params: Promise.resolve({ id: `${id}${sent}` }) }))],
+      ["an autosave's release id", () => putDraft(`${id}${sent}`, { json: { expectedVersion: 1, content: { headline: "H", body: doc("B") } } })],
+      ["an autosave's language", () => putDraft(id, { json: { expectedVersion: 1, content: { headline: "H", body: doc("B"), language: `e${sent}n` } } })],
     ];
     for (const [field, call] of calls) {
       const outcome = await call();
       expect(outcome.code, field).not.toBe("ok");
       expectBadInput(outcome);
+    }
+    expect(await snapshotDatabase(database)).toEqual(before);
+  });
+});
+
+describe("an autosave (PUT /api/releases/[id]/draft) that is not what the editor sends", () => {
+  it("is refused as bad input, never a server error, changing nothing", async () => {
+    await as(writer);
+    const { id } = await createRelease(writer, { headline: `Autosave ${tag()}`, body: doc("Text.") });
+    const valid = { expectedVersion: 1, content: { headline: "H", body: doc("B") } };
+    let deep: unknown = "x";
+    for (let i = 0; i < MAX_INPUT_DEPTH + 10; i++) deep = { a: deep };
+    const before = await snapshotDatabase(database);
+    const calls: [string, () => Promise<Outcome>, number][] = [
+      ["an id that is not a uuid", () => putDraft("not-a-uuid", { json: valid }), 422],
+      ["an id of no release", () => putDraft(crypto.randomUUID(), { json: valid }), 404],
+      ["no body", () => putDraft(id, {}), 400],
+      ["a body that is not JSON", () => putDraft(id, { body: "{expectedVersion: 1" }), 400],
+      ["a JSON array", () => putDraft(id, { json: [valid] }), 422],
+      ["JSON null", () => putDraft(id, { json: null }), 422],
+      ["a field the editor never sends", () => putDraft(id, { json: { ...valid, status: "published" } }), 422],
+      ["a version that is not a whole number", () => putDraft(id, { json: { ...valid, expectedVersion: 1.5 } }), 422],
+      ["content that is a list", () => putDraft(id, { json: { ...valid, content: [valid.content] } }), 422],
+      ["content without a body", () => putDraft(id, { json: { ...valid, content: { headline: "H" } } }), 422],
+      ["content with a field it does not have", () => putDraft(id, { json: { ...valid, content: { ...valid.content, createdBy: writer.id } } }), 422],
+      ["a body with a node the editor does not have", () => putDraft(id, { json: { ...valid, content: { headline: "H", body: { type: "doc", content: [{ type: "iframe", attrs: { src: "https://evil.example" } }] } } } }), 422],
+      ["a body with a mark the editor does not have", () => putDraft(id, { json: { ...valid, content: { headline: "H", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "script" }] }] }] } } } }), 422],
+      ["a link to a javascript: address", () => putDraft(id, { json: { ...valid, content: { headline: "H", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } } } }), 422],
+      ["a body that is not a document", () => putDraft(id, { json: { ...valid, content: { headline: "H", body: "<p>B</p>" } } }), 422],
+      ["input nested deeper than any document", () => putDraft(id, { json: { ...valid, content: { ...valid.content, deep } } }), 422],
+      ["a body over the size limit", () => putDraft(id, { json: { ...valid, content: { headline: "H", body: doc("x".repeat(MAX_CONTENT_JSON_LENGTH)) } } }), 422],
+    ];
+    for (const [what, call, status] of calls) {
+      const outcome = await call();
+      expect(outcome.status, `${what}: ${outcome.message}`).toBe(status);
     }
     expect(await snapshotDatabase(database)).toEqual(before);
   });
