@@ -3,7 +3,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { fixture, outline } from "@/tests/fixtures/import/helpers";
 import { renderBodyHtml } from "./render";
-import { draftChange, readPaste } from "./paste";
+import { readPaste } from "./paste";
+import { draftChange } from "./paste-details";
 import { validateBody } from "./validate";
 
 const wordFixture = readFileSync(fileURLToPath(new URL("../../e2e/fixtures/word-paste.html", import.meta.url)), "utf8");

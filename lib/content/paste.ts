@@ -6,8 +6,6 @@ import { releaseDetails } from "./import/result";
 import { readPlainText } from "./import/text";
 import type { PastedDetails } from "./paste-details";
 
-export { draftChange, type PastedDetails } from "./paste-details";
-
 export type PastedRelease = {
   details: PastedDetails;
   /** The text without its front matter. */
