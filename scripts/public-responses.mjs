@@ -67,6 +67,12 @@ const MAX_SECONDS = 60;
 const CACHEABLE_STATUS = new Set([200, 301, 404, 410]);
 const PRIVATE_PREFIXES = ["/desk", "/api/", "/login", "/share/", "/media/", "/_next/"];
 /**
+ * The build's own files (content-hashed, `immutable`): kept like pages, compressed once rather than on
+ * every request, and untouched by public changes — no change to the newsroom's content alters them.
+ */
+const BUILD_FILES = "/_next/static/";
+const BUILD_FILE_SECONDS = 24 * 60 * 60;
+/**
  * Public list pages are rendered per request (they read the query string), so Next marks them private.
  * They are built from published data alone — never from the session — and every change to that data
  * empties this cache, so the server may keep them for a short while all the same.
@@ -122,6 +128,7 @@ export function expirePublicResponses(change, now = Date.now()) {
   const changed = new Set([...(change.slugs ?? []), ...withdrawnSlugs]);
   /** @param {string} path */
   const touched = (path) => {
+    if (path.startsWith(BUILD_FILES)) return false;
     const slug = releaseSlugOf(path);
     return Boolean(change.all) || slug === null || changed.has(slug);
   };
@@ -173,8 +180,10 @@ export function isGone(path) {
 export function cacheKeyOf(req, scheme = "http") {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
   const url = req.url ?? "";
-  if (!url.startsWith("/") || PRIVATE_PREFIXES.some((prefix) => url.startsWith(prefix))) return null;
+  if (!url.startsWith("/") || (!url.startsWith(BUILD_FILES) && PRIVATE_PREFIXES.some((prefix) => url.startsWith(prefix)))) return null;
   const headers = req.headers;
+  // A range is Next's to answer (206, of the uncompressed file); a copy holds the whole body.
+  if (headers["range"]) return null;
   // React Server Component requests, prefetches and actions get other bodies than the page's HTML.
   if (headers["rsc"] || headers["next-router-state-tree"] || headers["next-router-prefetch"] || headers["next-action"] || url.includes("_rsc=")) return null;
   if (headers["authorization"]) return null;
@@ -183,7 +192,8 @@ export function cacheKeyOf(req, scheme = "http") {
 }
 
 /**
- * Seconds a response may be kept: its shared-cache lifetime, at most a minute; 0 when it must not be.
+ * Seconds a response may be kept: its shared-cache lifetime, at most a minute (a day for the build's
+ * immutable files); 0 when it must not be.
  * @param {number} statusCode
  * @param {OutgoingHttpHeaders} headers
  * @param {string} [url]
@@ -195,7 +205,9 @@ export function shareableSeconds(statusCode, headers, url = "") {
   if (/\b(private|no-store|no-cache)\b/.test(cacheControl)) return 0;
   // A shared cache may keep what says s-maxage, or public with max-age (the sitemaps).
   const match = /\bs-maxage=(\d+)/.exec(cacheControl) ?? (/\bpublic\b/.test(cacheControl) ? /\bmax-age=(\d+)/.exec(cacheControl) : null);
-  return match ? Math.min(Number(match[1]), MAX_SECONDS) : 0;
+  if (!match) return 0;
+  const immutableBuildFile = statusCode === 200 && url.startsWith(BUILD_FILES) && /\bimmutable\b/.test(cacheControl);
+  return Math.min(Number(match[1]), immutableBuildFile ? BUILD_FILE_SECONDS : MAX_SECONDS);
 }
 
 /** @param {RequestLine} req */
@@ -355,7 +367,7 @@ export function staleCopy(key, now = Date.now()) {
   if (NEVER_STALE.test(path) || (slug !== null && registry.withdrawn.has(`/releases/${slug}`))) return null;
   const storedAt = entry.storedAt ?? 0;
   if (now - storedAt > MAX_STALE_SECONDS * 1000) return null;
-  if (slug === null && storedAt <= registry.listsNotBefore) return null;
+  if (slug === null && storedAt <= registry.listsNotBefore && !path.startsWith(BUILD_FILES)) return null;
   return entry;
 }
 

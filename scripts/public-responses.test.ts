@@ -225,6 +225,25 @@ describe("the production server's copy of shareable public responses", () => {
     expect(second.headers.get("content-length")).toBe(String(Buffer.byteLength("<rss>Zürich</rss>")));
   });
 
+  it("keeps the build's immutable files through public changes, but no other /_next address and no range", async () => {
+    const immutable = { "content-type": "text/css; charset=utf-8", "cache-control": "public, max-age=31536000, immutable" };
+    replies["/_next/static/chunks/a.css"] = { body: "main{display:block}", headers: immutable };
+    replies["/_next/image"] = { body: "image", headers: { "cache-control": "public, max-age=60" } };
+    await get("/_next/static/chunks/a.css");
+    await get("/_next/static/chunks/a.css");
+    expect(reached).toBe(1);
+    const [copy] = publicResponses().entries.values();
+    expect(copy!.expires - Date.now(), "kept for a day, not a minute").toBeGreaterThan(23 * 60 * 60 * 1000);
+    expirePublicResponses({ all: true, withdrawn: [{ slug: "gone", at: "2026-12-02T10:00:00.000Z", reason: "" }] });
+    expect(await (await get("/_next/static/chunks/a.css")).text()).toBe("main{display:block}");
+    expect(reached, "a public change leaves the build's files alone").toBe(1);
+    await get("/_next/static/chunks/a.css", { headers: { Range: "bytes=0-3" } });
+    expect(reached, "a range goes to Next").toBe(2);
+    await get("/_next/image?url=%2Fa.png&w=64&q=75");
+    await get("/_next/image?url=%2Fa.png&w=64&q=75");
+    expect(reached).toBe(4);
+  });
+
   it("answers HEAD from a copy without a body, and never keeps a HEAD's own answer", async () => {
     replies["/releases/a"] = { body: "<p>A</p>", headers: SHARED };
     await get("/releases/a", { method: "HEAD" });
