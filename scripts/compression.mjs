@@ -22,6 +22,10 @@ const MIN_COMPRESS_BYTES = 1024;
  */
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
+/** Accept-Encoding values already weighed (short ones); emptied when clients send too many distinct ones. */
+const NEGOTIATED = /** @type {Map<string, Encoding>} */ (new Map());
+const MAX_NEGOTIATED = 256;
+const MAX_NEGOTIATED_LENGTH = 200;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|x-javascript|manifest\+json|[a-z.+-]+\+(json|xml))|image\/svg\+xml)/i;
 
 /**
@@ -33,6 +37,21 @@ const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|x-javascript|ma
 export function negotiateEncoding(acceptEncoding) {
   const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(",") : acceptEncoding;
   if (!header) return "identity";
+  // Every cached hit asks (the copies' key carries it), and browsers send a handful of distinct values.
+  const known = NEGOTIATED.get(header);
+  if (known) return known;
+  const encoding = weighEncodings(header);
+  if (header.length > MAX_NEGOTIATED_LENGTH) return encoding;
+  if (NEGOTIATED.size >= MAX_NEGOTIATED) NEGOTIATED.clear();
+  NEGOTIATED.set(header, encoding);
+  return encoding;
+}
+
+/**
+ * @param {string} header
+ * @returns {Encoding}
+ */
+function weighEncodings(header) {
   /** @type {Map<string, number>} */
   const weights = new Map();
   for (const part of header.split(",")) {

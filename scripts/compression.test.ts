@@ -26,6 +26,15 @@ describe("negotiateEncoding", () => {
     expect(negotiateEncoding("*;q=0")).toBe("identity");
     expect(negotiateEncoding("gzip;q=nonsense")).toBe("identity");
   });
+
+  it("answers a value it has weighed before the same way, however many distinct values clients send", () => {
+    const values = ["br;q=0.5, gzip", "gzip;q=0, *", "*;q=0", `${"x-unknown, ".repeat(30)}gzip`];
+    const first = values.map((value) => negotiateEncoding(value));
+    expect(first).toEqual(["gzip", "br", "identity", "gzip"]);
+    for (let i = 0; i < 600; i++) negotiateEncoding(`gzip;q=0.${i % 1000}`);
+    expect(values.map((value) => negotiateEncoding(value))).toEqual(first);
+    expect(values.map((value) => negotiateEncoding(value))).toEqual(first);
+  });
 });
 
 describe("isCompressible and varyWith", () => {
