@@ -14,12 +14,23 @@ const RETRY_MS = 1_000;
 /** New connections to a server that does not answer give up after this long (postgres.js counts seconds). */
 export const CONNECT_TIMEOUT_S = 2;
 
-type Watched = { socket: net.Socket; awaiting: boolean; since: number };
+type Watched = {
+  socket: net.Socket;
+  awaiting: boolean;
+  since: number;
+  /** The last bytes heard, for a ReadyForQuery split over two chunks. */
+  tail: Buffer;
+  /** A probe answered while this connection was silent since `clearedSince`: not probed again for RETRY_MS. */
+  clearedSince: number;
+  clearedAt: number;
+};
+
+const READY_FOR_QUERY_BYTES = 6;
 
 /** A ReadyForQuery message ('Z', length 5, status) ends every reply: the connection is idle again. */
-function endsWithReadyForQuery(chunk: Buffer) {
-  const at = chunk.length - 6;
-  return at >= 0 && chunk[at] === 0x5a && chunk.readInt32BE(at + 1) === 5;
+function endsWithReadyForQuery(bytes: Buffer) {
+  const at = bytes.length - READY_FOR_QUERY_BYTES;
+  return at >= 0 && bytes[at] === 0x5a && bytes.readInt32BE(at + 1) === 5;
 }
 
 /**
@@ -30,7 +41,8 @@ function endsWithReadyForQuery(chunk: Buffer) {
  * (scripts/circuit-breaker.mjs) and drops every connection, failing their queries at once. A request
  * therefore gives up within about two seconds. While the breaker is open a probe runs every second;
  * the first answer closes it. A slow query on a live server (a lock wait, a long scan) is left alone:
- * the probe is answered.
+ * the probe is answered, and asked again for that query only once a second (a server that dies during
+ * it is noticed up to a second later).
  *
  * Returns postgres.js's `socket` option (the connections it opens go through it) and a stop function.
  */
@@ -84,7 +96,11 @@ export function watchDatabase(url: string) {
 
   async function checkSilence() {
     const now = Date.now();
-    const silent = [...sockets].filter((watched) => watched.awaiting && now - watched.since > SILENCE_MS);
+    // A statement that is merely slow (a long scan, a lock wait) is probed again only every RETRY_MS, not
+    // on every check: each probe is a new connection to the server.
+    const silent = [...sockets].filter(
+      (watched) => watched.awaiting && now - watched.since > SILENCE_MS && !(watched.clearedSince === watched.since && now - watched.clearedAt < RETRY_MS),
+    );
     if (silent.length === 0 || probing) return;
     if (databaseIsDown()) {
       for (const watched of silent) watched.socket.destroy();
@@ -96,6 +112,12 @@ export function watchDatabase(url: string) {
     probing = false;
     // A busy machine (or a busy server) makes both slow; a suspect that has heard back since is alive.
     const stillSilent = silent.some((watched, i) => watched.awaiting && watched.since === heardBefore[i] && sockets.has(watched));
+    if (answered) {
+      const at = Date.now();
+      silent.forEach((watched, i) => {
+        if (watched.since === heardBefore[i]) Object.assign(watched, { clearedSince: watched.since, clearedAt: at });
+      });
+    }
     if (!answered && stillSilent) down(`no answer for ${SILENCE_MS + PROBE_MS} ms`);
     // A connection that failed while this probe ran opened the breaker but could not start the loop that
     // closes it (this probe held the flag): start it now, or the instance would answer 503 for good.
@@ -107,7 +129,7 @@ export function watchDatabase(url: string) {
 
   const socket = (options: { host: string[]; port: number[]; path?: string }) => {
     const connection = options.path ? net.connect(options.path) : net.connect({ host: options.host[0], port: options.port[0] ?? 5432 });
-    const watched: Watched = { socket: connection, awaiting: false, since: 0 };
+    const watched: Watched = { socket: connection, awaiting: false, since: 0, tail: Buffer.alloc(0), clearedSince: -1, clearedAt: 0 };
     sockets.add(watched);
     const write = connection.write.bind(connection) as (...args: unknown[]) => boolean;
     connection.write = ((...args: unknown[]) => {
@@ -117,7 +139,10 @@ export function watchDatabase(url: string) {
     }) as typeof connection.write;
     connection.on("data", (chunk: Buffer) => {
       watched.since = Date.now();
-      if (endsWithReadyForQuery(chunk)) watched.awaiting = false;
+      // Only a chunk shorter than the message is joined to what came before (rare: no copy otherwise).
+      const heard = chunk.length >= READY_FOR_QUERY_BYTES ? chunk : Buffer.concat([watched.tail, chunk]);
+      if (endsWithReadyForQuery(heard)) watched.awaiting = false;
+      watched.tail = heard.subarray(-(READY_FOR_QUERY_BYTES - 1));
     });
     connection.on("error", (error: NodeJS.ErrnoException) => {
       if (!connection.destroyed || error.code) down(error.code ?? error.message);

@@ -51,6 +51,15 @@ describeOnServer("the app's database client gives up fast on a database that is 
     expect(databaseBreaker().failures).toBe(0);
   });
 
+  it("probes a statement that is merely slow about once a second, not on every check (each probe is a new connection)", async () => {
+    await handle.rows(sql`select 1`);
+    const before = proxy.accepted;
+    await handle.rows(sql`select pg_sleep(3)`);
+    // Silent from 0.5 s on: a probe on every 250 ms check would open about ten.
+    expect(proxy.accepted - before).toBeLessThanOrEqual(4);
+    expect(databaseIsDown()).toBe(false);
+  });
+
   it("fails a statement within about two seconds when the connection hangs, then fails at once until a probe is answered", async () => {
     await handle.rows(sql`select 1`);
     proxy.hang();

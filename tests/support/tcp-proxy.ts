@@ -14,6 +14,8 @@ export class TcpProxy {
   private server: net.Server | null = null;
   private readonly pairs = new Set<Pair>();
   mode: ProxyMode = "forward";
+  /** Connections accepted so far (the app's and its probes'). */
+  accepted = 0;
 
   constructor(
     readonly port: number,
@@ -29,6 +31,7 @@ export class TcpProxy {
   }
 
   private accept(client: net.Socket) {
+    this.accepted += 1;
     const pair: Pair = { client, upstream: null, lost: false };
     this.pairs.add(pair);
     client.on("error", () => {});
