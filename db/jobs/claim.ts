@@ -22,9 +22,9 @@ export async function claimJobs(
 ): Promise<ClaimedJob[]> {
   if (options.limit <= 0) return [];
   const isDue = and(eq(jobs.kind, options.kind), inArray(jobs.state, [...CLAIMABLE_STATES]), lte(jobs.runAt, sql`now()`));
+  // A rate-limited kind with nothing due does not lock (or create) its bucket.
+  if (options.rateLimit && (await database.select({ id: jobs.id }).from(jobs).where(isDue).limit(1)).length === 0) return [];
   return database.transaction(async (tx) => {
-    // An idle worker polls often: it takes no lock and writes nothing unless there is work.
-    if (options.rateLimit && (await tx.select({ id: jobs.id }).from(jobs).where(isDue).limit(1)).length === 0) return [];
     const bucket = options.rateLimit ? await lockBucket(tx, options.kind, options.rateLimit) : null;
     const limit = bucket ? takeTokens(bucket, options.rateLimit!, options.limit, bucket.now).granted : options.limit;
     if (limit === 0) return [];

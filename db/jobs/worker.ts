@@ -127,6 +127,8 @@ export class JobWorker {
       this.reapedAt = Date.now();
       await reapExpiredLeases(this.database, (kind) => (this.handlers[kind]?.policy ?? DEFAULT_JOB_POLICY).backoff, this.workerId);
     }
+    // The idle path, every pollMs on every instance: one indexed read, no transaction, no query per kind.
+    if (!(await hasDueJobs(this.database, Object.keys(this.handlers)))) return { claimed: 0, full: false };
     let claimed = 0;
     let full = false;
     for (const [kind, handler] of Object.entries(this.handlers)) {

@@ -2,12 +2,16 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, asc, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimJobs } from "@/db/jobs/claim";
 import { enqueueJob, enqueueJobs } from "@/db/jobs/enqueue";
 import { defineJobHandler, PermanentJobError } from "@/db/jobs/handler";
 import { JOB_DEAD_AUDIT } from "@/db/jobs/settle";
 import { JobWorker } from "@/db/jobs/worker";
+import type { Database } from "@/db/connect";
+import * as schema from "@/db/schema";
 import { auditLog, jobs } from "@/db/schema";
 import { DEFAULT_JOB_POLICY } from "@/lib/jobs/kinds";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
@@ -263,6 +267,26 @@ describeOnServer("the job queue across OS processes", () => {
     expect(retaken.length).toBe(held);
     survivor.kill("SIGTERM");
     expect((await once(survivor, "exit"))[0]).toBe(0);
+  });
+
+  it("an idle worker's poll is one plain read: no transaction, no lock, no write, no query per kind", async () => {
+    const statements: string[] = [];
+    const client = postgres(database.url!, { max: 2, fetch_types: false, onnotice: () => {}, debug: (_connection, query) => void statements.push(query) });
+    const plain = effectHandler(database, "idle");
+    const limited = effectHandler(database, "idle", { policy: { rateLimit: { perSecond: 10, burst: 10 } } });
+    const idle = new JobWorker(drizzle(client, { schema }) as unknown as Database, { test_a: plain, test_b: limited, test_c: plain }, { concurrency: 4, leaseMs: 30_000, pollMs: 20 });
+    try {
+      idle.start();
+      await waitFor("ten idle rounds", async () => statements.filter((query) => query.includes("now()")).length >= 10);
+      await idle.stop(0);
+    } finally {
+      await client.end();
+    }
+    const rounds = statements.filter((query) => query.includes('"run_at" <= now()'));
+    expect(rounds.length).toBeGreaterThanOrEqual(9);
+    // Besides the rounds, only the one look for expired leases at the start (then every quarter lease).
+    expect(statements.length).toBeLessThanOrEqual(rounds.length + 1);
+    expect(statements.filter((query) => /\b(begin|insert|update|delete)\b|for update/i.test(query))).toEqual([]);
   });
 
   it("SIGTERM lets running jobs finish within the grace time and gives the rest back at once", async () => {
