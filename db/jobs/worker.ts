@@ -53,7 +53,7 @@ export class JobWorker {
     this.wake();
   }
 
-  /** Looks for work now (after an enqueue in this process, or a job finishing). */
+  /** Looks for work now (at start, and when a job finishing leaves room). */
   wake() {
     if (this.stopped) return;
     if (this.ticking) {
@@ -85,31 +85,42 @@ export class JobWorker {
    */
   async stop(graceMs = 5_000) {
     this.halt();
-    await this.ticking;
-    const finished = Promise.all([...this.running.values()].map((entry) => entry.done));
-    const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
-    if ((await Promise.race([finished, timeout])) !== "timeout") return;
-    const left = [...this.running.values()];
-    await releaseJobs(this.database, this.workerId, left.map((entry) => entry.job.id));
-    for (const entry of left) {
-      this.running.delete(entry.job.id);
-      entry.controller.abort(new Error("The worker is shutting down; the job was given back."));
+    try {
+      await this.ticking;
+      // The heartbeat goes on meanwhile: a grace time longer than the lease must not let another instance take the jobs.
+      const finished = Promise.all([...this.running.values()].map((entry) => entry.done));
+      const timeout = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), graceMs).unref());
+      if ((await Promise.race([finished, timeout])) !== "timeout") return;
+      const left = [...this.running.values()];
+      await releaseJobs(this.database, this.workerId, left.map((entry) => entry.job.id));
+      for (const entry of left) {
+        this.running.delete(entry.job.id);
+        entry.controller.abort(new Error("The worker is shutting down; the job was given back."));
+      }
+    } finally {
+      this.stopHeartbeat();
     }
   }
 
   /** Stops at once without touching the database, as a killed process would (tests of lease expiry). */
   abandon() {
     this.halt();
+    this.stopHeartbeat();
     for (const entry of this.running.values()) entry.controller.abort(new Error("abandoned"));
     this.running.clear();
   }
 
+  /** No more claims; the jobs already running keep their leases until they finish or are given back. */
   private halt() {
     this.stopped = true;
     this.halted = true;
     if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private stopHeartbeat() {
     if (this.heartbeat) clearInterval(this.heartbeat);
-    this.timer = this.heartbeat = null;
+    this.heartbeat = null;
   }
 
   private async tick() {

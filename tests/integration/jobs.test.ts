@@ -175,6 +175,21 @@ describe("the job queue", () => {
     ]);
   });
 
+  it("a stopping worker keeps renewing the leases of the jobs it lets finish: no other worker takes them meanwhile", async () => {
+    const [id] = await database.db.transaction((tx) => enqueueJobs(tx, [{ kind: "test_effect", payload: { n: 1 } }]));
+    const leaseMs = 1_500;
+    let began!: () => void;
+    const running = new Promise<void>((resolve) => (began = resolve));
+    // The job outlives its lease more than twice over, all of it within the grace time.
+    const stopping = worker({ test_effect: effectHandler(database, "stopping", { afterEffect: async () => (began(), sleep(leaseMs * 2.5)) }) }, { leaseMs });
+    stopping.start();
+    await running;
+    worker({ test_effect: effectHandler(database, "other") }, { leaseMs }).start();
+    await stopping.stop(60_000);
+    expect(await jobState(id!)).toMatchObject({ state: "done", attempts: 1 });
+    expect(await database.rows<{ worker: string }>(sql`select worker from test_job_effects`)).toEqual([{ worker: "stopping" }]);
+  });
+
   it("a global rate limit per kind holds across workers", async () => {
     const starts: number[] = [];
     const limited = () =>
