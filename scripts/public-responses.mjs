@@ -11,8 +11,8 @@
 // the page again, and only when that fails (the database is down, or Next answers 5xx) does the reader
 // get the last good copy, with `Age` and `Warning: 110`. While the database is known to be down
 // (scripts/circuit-breaker.mjs) stale copies are answered without entering Next at all. What a notice
-// says was withdrawn is never served stale: its address answers 410 from the notice, and no list, feed,
-// sitemap or search copy older than the notice is served (503 with Retry-After instead).
+// says was withdrawn is never served stale: its address answers 410 from the notice, and no copy the
+// notice touched — list, feed, sitemap, search, a translation's page — stands in (503 with Retry-After instead).
 
 /** @import { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http" */
 import { databaseBreaker, databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
@@ -30,6 +30,8 @@ import { negotiateEncoding } from "./compression.mjs";
  * @property {string} [path] the address without query string or trailing slash (from the key when absent)
  * @property {number} [storedAt] when it was rendered (ms)
  * @property {boolean} [stale] a public change touched it: render again, and fall back to it only if that fails
+ * @property {boolean} [beforeWithdrawal] a change that withdrew a release touched it: it may list or link
+ *   to that release (a list, a feed, a translation's page), so it never stands in again
  */
 /** @typedef {{ slug: string, at: string, reason: string }} Withdrawal as the change notice carries it */
 /** @typedef {{ all?: boolean, slugs?: string[], withdrawn?: Withdrawal[] }} ResponseChange */
@@ -48,7 +50,6 @@ import { negotiateEncoding } from "./compression.mjs";
  * @property {number} generation moved by every clear, so a response rendered across a change is not kept
  * @property {Set<string>} gone release paths whose page last rendered a tombstone
  * @property {Map<string, Withdrawal>} withdrawn release paths a change notice said left the public site
- * @property {number} listsNotBefore when the latest withdrawal was heard (ms): no other copy older than that is served stale
  */
 
 const REGISTRY = Symbol.for("pressroom.public-responses");
@@ -92,7 +93,6 @@ export function publicResponses() {
     misses: { entries: new Map(), bytes: 0 },
     gone: new Set(),
     withdrawn: new Map(),
-    listsNotBefore: 0,
   });
 }
 
@@ -113,18 +113,18 @@ function releaseSlugOf(path) {
  * What a public change does to the copies, at once (it needs no database): the release pages it names
  * and every page that lists releases (any address but another release's page) become stale; with `all`,
  * every copy does. 404s it touches are dropped, never served stale. A withdrawn release's copies go, and
- * its address answers 410 from the notice until a later change publishes it again. A response being
- * rendered now is not kept.
+ * its address answers 410 from the notice until a later change publishes it again; what else a change
+ * that withdraws touches (lists, feeds, the pages of its translations) never stands in again. A response
+ * being rendered now is not kept.
  * @param {ResponseChange} change
  */
-export function expirePublicResponses(change, now = Date.now()) {
+export function expirePublicResponses(change) {
   const registry = publicResponses();
   registry.generation += 1;
   const withdrawn = change.withdrawn ?? [];
   const withdrawnSlugs = new Set(withdrawn.map((one) => one.slug));
   for (const slug of change.slugs ?? []) if (!withdrawnSlugs.has(slug)) registry.withdrawn.delete(`/releases/${slug}`);
   for (const one of withdrawn) registry.withdrawn.set(`/releases/${one.slug}`, one);
-  if (withdrawn.length > 0) registry.listsNotBefore = now;
   const changed = new Set([...(change.slugs ?? []), ...withdrawnSlugs]);
   /** @param {string} path */
   const touched = (path) => {
@@ -135,7 +135,10 @@ export function expirePublicResponses(change, now = Date.now()) {
   for (const [key, entry] of registry.entries) {
     const slug = releaseSlugOf(entry.path ?? pathOf(key));
     if (slug !== null && withdrawnSlugs.has(slug)) take(registry, key);
-    else if (touched(entry.path ?? pathOf(key))) entry.stale = true;
+    else if (touched(entry.path ?? pathOf(key))) {
+      entry.stale = true;
+      if (withdrawn.length > 0) entry.beforeWithdrawal = true;
+    }
   }
   for (const [key, entry] of registry.misses.entries) if (touched(entry.path ?? pathOf(key))) take(registry.misses, key);
 }
@@ -354,8 +357,8 @@ export function answerFromCache(key, req, res, now = Date.now()) {
 
 /**
  * The last good copy that may stand in for a page that cannot be rendered now, or null: never a 404,
- * a search, a withdrawn release's page, a copy older than a day, or a copy other than a release page
- * made before the latest withdrawal was heard (it may still list the withdrawn release).
+ * a search, a withdrawn release's page, a copy older than a day, or a copy a withdrawing change touched
+ * (it may still list or link to the withdrawn release).
  * @param {string} key
  */
 export function staleCopy(key, now = Date.now()) {
@@ -366,8 +369,7 @@ export function staleCopy(key, now = Date.now()) {
   const slug = releaseSlugOf(path);
   if (NEVER_STALE.test(path) || (slug !== null && registry.withdrawn.has(`/releases/${slug}`))) return null;
   const storedAt = entry.storedAt ?? 0;
-  if (now - storedAt > MAX_STALE_SECONDS * 1000) return null;
-  if (slug === null && storedAt <= registry.listsNotBefore && !path.startsWith(BUILD_FILES)) return null;
+  if (now - storedAt > MAX_STALE_SECONDS * 1000 || entry.beforeWithdrawal) return null;
   return entry;
 }
 

@@ -55,7 +55,6 @@ beforeEach(() => {
   closeBreaker();
   clearPublicResponses();
   publicResponses().withdrawn.clear();
-  publicResponses().listsNotBefore = 0;
   clearGone("/releases/gone");
   reached = 0;
   replies = {};
@@ -417,11 +416,13 @@ describe("a change marks copies stale; the last good copy stands in when a page 
 describe("what a notice withdrew is never served stale", () => {
   const withdrawal = { slug: "gone", at: "2026-12-02T10:00:00.000Z", reason: "Issued <b>in error</b>." };
 
-  it("answers 410 from the notice for the withdrawn page, whatever Next still has, and 503 for lists older than the notice", async () => {
-    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) replies[path] = { body: `${path} live`, headers: SHARED };
-    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) await get(path);
+  it("answers 410 from the notice for the withdrawn page, whatever Next still has, and 503 for lists and translations older than the notice", async () => {
+    const paths = ["/releases/gone", "/releases/gone-fr", "/releases/other", "/", "/feed.xml"];
+    for (const path of paths) replies[path] = { body: `${path} live`, headers: SHARED };
+    for (const path of paths) await get(path);
     const heard = reached;
-    expirePublicResponses({ slugs: ["gone"], withdrawn: [withdrawal] });
+    // The notice names the withdrawn release's live translations too: their pages link to it.
+    expirePublicResponses({ slugs: ["gone", "gone-fr"], withdrawn: [withdrawal] });
 
     // Next's page cache is expired a moment after the notice: its live page must not go out meanwhile.
     const gone = await get("/releases/gone");
@@ -434,8 +435,8 @@ describe("what a notice withdrew is never served stale", () => {
     expect((await get("/releases/gone", { headers: { RSC: "1" } })).status).toBe(410);
 
     // The database goes down: lists and feeds rendered before the notice are not served.
-    for (const path of ["/releases/gone", "/releases/other", "/", "/feed.xml"]) replies[path] = { status: 500, body: "cannot reach the database" };
-    for (const path of ["/", "/feed.xml"]) {
+    for (const path of paths) replies[path] = { status: 500, body: "cannot reach the database" };
+    for (const path of ["/", "/feed.xml", "/releases/gone-fr"]) {
       const refused = await get(path);
       expect(refused.status, path).toBe(503);
       expect(refused.headers.get("retry-after"), path).toBe("30");
