@@ -30,8 +30,3 @@ export async function startJobWorkers() {
     await worker.stop(SHUTDOWN_GRACE_MS);
   });
 }
-
-/** Looks for due jobs now rather than at the next poll (after this process enqueued some). */
-export function wakeJobWorkers() {
-  holder.pressroomJobWorker?.wake();
-}

@@ -36,7 +36,7 @@ export async function enqueueWebSubPings(tx: Transaction, feeds: FeedMembership[
  * One form-encoded `hub.mode=publish` POST. Throws unless the hub accepts it. `idempotencyKey` goes out as
  * the Idempotency-Key header, the same on every retry of one ping.
  */
-export async function pingHub(hubUrl: string, feedUrl: string, options: { idempotencyKey?: string; signal?: AbortSignal } = {}) {
+async function pingHub(hubUrl: string, feedUrl: string, options: { idempotencyKey?: string; signal?: AbortSignal } = {}) {
   const timeout = AbortSignal.timeout(PING_TIMEOUT_MS);
   const response = await fetch(hubUrl, {
     method: "POST",
@@ -57,23 +57,6 @@ class HubRefusedError extends Error {
     super(`The hub answered ${status} for ${feedUrl}`);
     this.name = "HubRefusedError";
   }
-}
-
-/**
- * Pings the hub for these feeds at once and never throws: a hub that is down, slow or refusing is
- * logged. Publishing goes through the queue (enqueueWebSubPings) instead; this is for one-off calls.
- */
-export async function pingWebSubHub(feedUrls: string[], hubUrl: string | undefined = env.WEBSUB_HUB): Promise<void> {
-  if (!hubUrl || feedUrls.length === 0) return;
-  await Promise.all(
-    [...new Set(feedUrls)].map((feedUrl) =>
-      pingHub(hubUrl, feedUrl).catch((error: unknown) =>
-        error instanceof HubRefusedError
-          ? console.error(`websub: the hub answered ${error.status} for ${feedUrl}`)
-          : console.error(`websub: could not ping the hub for ${feedUrl}`, error),
-      ),
-    ),
-  );
 }
 
 export const websubPingJob = defineJobHandler({

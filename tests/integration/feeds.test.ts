@@ -1,16 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLValidator } from "fast-xml-parser";
-import { eq, max } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { count, eq, max } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/db/access";
 import { FEED_ITEM_LIMIT, queryFeedSource } from "@/db/public/feed-items";
-import { feedUrlsFor, pingWebSubHub } from "@/db/publishing/websub";
+import { WEBSUB_PING_JOB, feedUrlsFor } from "@/db/publishing/websub";
 import { createRelease } from "@/db/releases/create";
 import { saveRelease } from "@/db/releases/save";
-import { media, publications, releases, settings, topics } from "@/db/schema";
+import { jobs, media, publications, releases, settings, topics } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { env } from "@/env";
 import { FEED_FILES, type FeedFormat, type FeedScope } from "@/lib/feeds/discovery";
@@ -297,37 +295,6 @@ describe("scopes that do not exist", () => {
 });
 
 describe("WebSub", () => {
-  type Ping = { method: string; contentType: string | undefined; body: URLSearchParams };
-  let hub: Server;
-  let hubUrl: string;
-  const pings: Ping[] = [];
-  let answer = 204;
-
-  function readBody(request: IncomingMessage): Promise<string> {
-    return new Promise((resolve, reject) => {
-      let data = "";
-      request.setEncoding("utf8");
-      request.on("data", (chunk: string) => (data += chunk));
-      request.on("end", () => resolve(data));
-      request.on("error", reject);
-    });
-  }
-
-  beforeAll(async () => {
-    hub = createServer((request, response) => {
-      void readBody(request).then((body) => {
-        pings.push({ method: request.method ?? "", contentType: request.headers["content-type"], body: new URLSearchParams(body) });
-        response.writeHead(answer).end();
-      });
-    });
-    await new Promise<void>((resolve) => hub.listen(0, "127.0.0.1", resolve));
-    hubUrl = `http://127.0.0.1:${(hub.address() as AddressInfo).port}/hub`;
-  });
-
-  afterAll(async () => {
-    await new Promise((resolve) => hub.close(resolve));
-  });
-
   it("lists every feed a publication is in, absolute, all three formats", () => {
     const urls = feedUrlsFor({ topics: ["health", "trade"], typeSlug: "statement", language: "fr" });
     expect(urls).toHaveLength(5 * 3);
@@ -340,47 +307,9 @@ describe("WebSub", () => {
     );
   });
 
-  it("pings the hub once per feed with a form-encoded publish notification", async () => {
-    pings.length = 0;
-    answer = 204;
-    const row = await publication((await database.db.select({ id: publications.releaseId }).from(publications).limit(1))[0]!.id);
-    const urls = feedUrlsFor(row!);
-    await pingWebSubHub(urls, hubUrl);
-    expect(pings).toHaveLength(urls.length);
-    for (const ping of pings) {
-      expect(ping.method).toBe("POST");
-      expect(ping.contentType).toBe("application/x-www-form-urlencoded");
-      expect(ping.body.get("hub.mode")).toBe("publish");
-    }
-    expect(pings.map((ping) => ping.body.get("hub.url")).sort()).toEqual([...urls].sort());
-  });
-
-  it("never throws: a refusing hub or an unreachable one is logged and the caller carries on", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    try {
-      pings.length = 0;
-      answer = 500;
-      await expect(pingWebSubHub([`${env.siteUrl}/feed.xml`], hubUrl)).resolves.toBeUndefined();
-      expect(pings).toHaveLength(1);
-      expect(logged).toHaveBeenCalledWith(expect.stringContaining("the hub answered 500"));
-
-      const closed = createServer();
-      await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-      const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hub`;
-      await new Promise((resolve) => closed.close(resolve));
-      logged.mockClear();
-      await expect(pingWebSubHub([`${env.siteUrl}/feed.xml`, `${env.siteUrl}/atom.xml`], deadUrl)).resolves.toBeUndefined();
-      expect(logged).toHaveBeenCalledTimes(2);
-    } finally {
-      logged.mockRestore();
-    }
-  });
-
-  it("does nothing without a hub", async () => {
-    pings.length = 0;
+  it("without a hub (WEBSUB_HUB unset) publishing queues no ping", async () => {
     expect(env.WEBSUB_HUB).toBeUndefined();
-    await pingWebSubHub([`${env.siteUrl}/feed.xml`]);
-    await pingWebSubHub([], hubUrl);
-    expect(pings).toHaveLength(0);
+    expect(await database.db.select({ n: count() }).from(publications)).not.toEqual([{ n: 0 }]);
+    expect(await database.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, WEBSUB_PING_JOB))).toEqual([]);
   });
 });

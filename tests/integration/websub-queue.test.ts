@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/db/access";
-import { WEBSUB_PING_JOB, feedUrlsFor } from "@/db/publishing/websub";
+import { WEBSUB_PING_JOB, enqueueWebSubPings, feedUrlsFor } from "@/db/publishing/websub";
 import { createRelease } from "@/db/releases/create";
 import { transitionRelease } from "@/db/releases/transition";
 import { jobs, releases } from "@/db/schema";
@@ -19,7 +20,7 @@ vi.hoisted(() => {
   process.env.WEBSUB_HUB = "http://127.0.0.1:3611/hub";
 });
 
-type Ping = { feed: string | null; key: string | undefined };
+type Ping = { method: string; contentType: string | undefined; mode: string | null; feed: string | null; key: string | undefined };
 let database: TestDatabase;
 let hub: Server;
 let writer: Viewer;
@@ -37,7 +38,14 @@ beforeAll(async () => {
     request.setEncoding("utf8");
     request.on("data", (chunk: string) => (data += chunk));
     request.on("end", () => {
-      pings.push({ feed: new URLSearchParams(data).get("hub.url"), key: request.headers["idempotency-key"] as string | undefined });
+      const form = new URLSearchParams(data);
+      pings.push({
+        method: request.method ?? "",
+        contentType: request.headers["content-type"],
+        mode: form.get("hub.mode"),
+        feed: form.get("hub.url"),
+        key: request.headers["idempotency-key"] as string | undefined,
+      });
       response.writeHead(answer).end();
     });
   });
@@ -85,7 +93,10 @@ describe("WebSub pings through the queue", () => {
     await runQueuedJobs(database);
     expect(pings.map((ping) => ping.feed).sort()).toEqual([...new Set(urls)].sort());
     const keyOf = new Map(queued.map((job) => [job.payload.feedUrl as string, job.id]));
-    for (const ping of pings) expect(ping.key).toBe(keyOf.get(ping.feed!));
+    for (const ping of pings) {
+      expect(ping).toMatchObject({ method: "POST", contentType: "application/x-www-form-urlencoded", mode: "publish" });
+      expect(ping.key).toBe(keyOf.get(ping.feed!));
+    }
     expect((await pingJobs()).every((job) => job.state === "done")).toBe(true);
   });
 
@@ -116,5 +127,20 @@ describe("WebSub pings through the queue", () => {
     const forFirst = pings.filter((ping) => ping.feed === first!.payload.feedUrl);
     expect(forFirst.map((ping) => ping.key)).toEqual([first!.id, first!.id]);
     expect((await database.db.select({ state: jobs.state }).from(jobs).where(eq(jobs.id, first!.id)))[0]!.state).toBe("done");
+  });
+
+  it("a hub that cannot be reached leaves the ping waiting for a retry, with the reason", async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const deadHub = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hub`;
+    await new Promise((resolve) => closed.close(resolve));
+    await database.db.delete(jobs);
+    const [id] = await database.db.transaction((tx) => enqueueWebSubPings(tx, [{ topics: [], typeSlug: null, language: "en" }], deadHub));
+    await runQueuedJobs(database);
+    const [job] = await database.db.select().from(jobs).where(eq(jobs.id, id!));
+    expect(job).toMatchObject({ state: "failed", attempts: 1 });
+    expect(job!.lastError).toMatch(/fetch failed|ECONNREFUSED/);
+    expect(job!.runAt.getTime()).toBeGreaterThan(Date.now() + 10_000);
+    expect(pings).toEqual([]);
   });
 });
