@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { claimJobs } from "@/db/jobs/claim";
 import { enqueueJob, enqueueJobs } from "@/db/jobs/enqueue";
 import { defineJobHandler, PermanentJobError } from "@/db/jobs/handler";
+import { discardJob, retryJob } from "@/db/jobs/manage";
 import { JOB_DEAD_AUDIT } from "@/db/jobs/settle";
 import { JobWorker } from "@/db/jobs/worker";
 import type { Database } from "@/db/connect";
@@ -16,6 +17,7 @@ import { auditLog, jobs } from "@/db/schema";
 import { DEFAULT_JOB_POLICY } from "@/lib/jobs/kinds";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
 import { countRows, createEffectsTable, effectHandler, testPayload, waitFor } from "../support/jobs";
+import { makeStaff } from "../support/staff";
 
 let database: TestDatabase;
 const workers: JobWorker[] = [];
@@ -326,5 +328,40 @@ describeOnServer("the job queue across OS processes", () => {
     // Given back, not waiting out the 60 s lease: another worker takes them now.
     const claimed = await claimJobs(database.db, { kind: "test_slow", workerId: "next", limit: 5, leaseMs: 1_000 });
     expect(claimed).toHaveLength(2);
+  });
+});
+
+describe("retrying and discarding", () => {
+  const deadJob = async () =>
+    (await database.db.insert(jobs).values({ kind: "test_effect", payload: { n: 1 }, state: "dead", attempts: 3, maxAttempts: 3, lastError: "down", deadReason: "Gave up" }).returning())[0]!;
+
+  it("the db functions refuse anyone without jobs:manage themselves, not only the page, and change nothing", async () => {
+    const job = await deadJob();
+    const editor = await makeStaff(database.db, "editor");
+    const auditBefore = await countRows(database, "select count(*) as n from audit_log");
+    await expect(retryJob(editor, { id: job.id })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(discardJob(editor, { id: job.id })).rejects.toMatchObject({ code: "forbidden" });
+    expect(await jobState(job.id)).toEqual(job);
+    expect(await countRows(database, "select count(*) as n from audit_log")).toBe(auditBefore);
+
+    const admin = await makeStaff(database.db, "admin");
+    await retryJob(admin, { id: job.id });
+    expect(await jobState(job.id)).toMatchObject({ state: "queued", attempts: 0, deadReason: null });
+    await discardJob(admin, { id: job.id });
+    expect(await database.db.select().from(jobs).where(eq(jobs.id, job.id))).toEqual([]);
+  });
+
+  it("an id that is not a job id is refused as invalid before the database; an unknown one is not found; a running one is a conflict", async () => {
+    const admin = await makeStaff(database.db, "admin");
+    for (const id of ["", "not-a-uuid", "'; drop table jobs; --", "00000000-0000-0000-0000-00000000000g"]) {
+      await expect(retryJob(admin, { id })).rejects.toMatchObject({ code: "invalid" });
+      await expect(discardJob(admin, { id })).rejects.toMatchObject({ code: "invalid" });
+    }
+    await expect(retryJob(admin, { id: "6f1c2a52-5d0e-4a4b-9d53-0c1f9a9e2b11" })).rejects.toMatchObject({ code: "not_found" });
+    const job = await deadJob();
+    await database.db.update(jobs).set({ state: "running", lockedBy: "someone", lockedUntil: new Date(Date.now() + 60_000) }).where(eq(jobs.id, job.id));
+    await expect(discardJob(admin, { id: job.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(retryJob(admin, { id: job.id })).rejects.toMatchObject({ code: "conflict" });
+    expect(await jobState(job.id)).toMatchObject({ state: "running", lockedBy: "someone" });
   });
 });
