@@ -96,7 +96,7 @@ export function isCompressible(status, headers) {
  * @param {"br" | "gzip"} encoding
  * @param {number} [sizeHint] the body's length when known
  */
-export function createCompressor(encoding, sizeHint) {
+function createCompressor(encoding, sizeHint) {
   if (encoding === "gzip") return zlib.createGzip({ level: GZIP_LEVEL });
   /** @type {Record<number, number>} */
   const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT };

@@ -100,7 +100,7 @@ export function publicResponses() {
  * The address a request or copy is about: without query string or trailing slash.
  * @param {string} url
  */
-export function pathOf(url) {
+function pathOf(url) {
   return (url.split("?")[0] ?? "").replace(/\/+$/, "") || "/";
 }
 
@@ -361,7 +361,7 @@ export function answerFromCache(key, req, res, now = Date.now()) {
  * (it may still list or link to the withdrawn release).
  * @param {string} key
  */
-export function staleCopy(key, now = Date.now()) {
+function staleCopy(key, now = Date.now()) {
   const registry = publicResponses();
   const entry = registry.entries.get(key);
   if (!entry || entry.status === 404) return null;
@@ -401,7 +401,7 @@ function escapeHtml(text) {
  * @param {string} path
  * @returns {Answer | null}
  */
-export function withdrawnAnswer(path) {
+function withdrawnAnswer(path) {
   const slug = releaseSlugOf(path);
   const withdrawal = slug === null ? undefined : publicResponses().withdrawn.get(`/releases/${slug}`);
   if (!withdrawal) return null;
@@ -416,7 +416,7 @@ export function withdrawnAnswer(path) {
 }
 
 /** @returns {Answer} 503 with Retry-After: the database is not answering and no copy may stand in. */
-export function unavailableAnswer() {
+function unavailableAnswer() {
   return {
     status: 503,
     headers: { ...PLAIN_PAGE_HEADERS, "content-type": "text/plain; charset=utf-8", "retry-after": String(RETRY_AFTER_SECONDS) },
