@@ -6,7 +6,6 @@ import { expirePublicResponses } from "@/lib/http/public-responses";
 import { PUBLIC_TAGS } from "../public/publications";
 import { SETTINGS_TAG } from "../public/settings";
 import { TOPICS_TAG } from "../public/topics";
-import type { FeedMembership } from "@/lib/feeds/websub";
 import type { PublicChange } from "./public-change";
 
 /**
@@ -50,6 +49,6 @@ export function expirePublicChange(input: ChangeNoticeInput) {
  * After a transition commits: expire this instance's public pages at once (other instances hear of it
  * through Postgres). Call from the request that made it. (The WebSub pings were queued in the transition.)
  */
-export function afterTransition(result: { publicChange: PublicChange | null; changedFeeds: FeedMembership[] }) {
+export function afterTransition(result: { publicChange: PublicChange | null }) {
   if (result.publicChange) expirePublicChange(result.publicChange);
 }

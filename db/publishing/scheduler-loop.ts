@@ -18,12 +18,7 @@ export function startScheduler() {
     running = true;
     try {
       let change: ChangeNotice | null = null;
-      await publishDueReleases(
-        new Date(),
-        25,
-        () => {}, // the WebSub pings are queued in each transition
-        (batch) => (change = change ? mergeChanges(change, batch) : batch),
-      );
+      await publishDueReleases(new Date(), 25, (batch) => (change = change ? mergeChanges(change, batch) : batch));
       if (change) await expireOwnCache(change);
     } catch (error) {
       console.error("scheduler: publishing due releases failed; will retry", error);

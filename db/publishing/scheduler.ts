@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, inArray, sql } from "drizzle-orm";
 import { isEmptyChange, mergeChanges, type ChangeNotice } from "@/lib/cache/change-notice";
-import type { FeedMembership } from "@/lib/feeds/websub";
 import { checkSystemTransition, transitionOf } from "@/lib/workflow/transitions";
 import type { Transaction } from "../audit/append";
 import { db } from "../client";
@@ -35,14 +34,13 @@ async function claimDueReleases(tx: Transaction, now: Date, limit: number): Prom
  * Publishes every scheduled or embargoed release whose time has come, through the same executor as a
  * person's transition (applyTransition, actor "system"). Each claimed list is applied in the transaction
  * that claimed it, so with any number of instances running this at once each release publishes once.
- * Each batch sends one change notice for all its releases. Returns the slugs published; after each
- * committed batch, `onFeedsChanged` hears which feeds changed (for the WebSub hub) and `onPublicChange`
- * what changed on the public site (for this instance's own cache).
+ * Each batch sends one change notice for all its releases (its WebSub pings are queued in each
+ * transition). Returns the slugs published; after each committed batch, `onPublicChange` hears what
+ * changed on the public site (for this instance's own cache).
  */
 export async function publishDueReleases(
   now = new Date(),
   batchSize = 25,
-  onFeedsChanged: (feeds: FeedMembership[]) => void = () => {},
   onPublicChange: (change: ChangeNotice) => void = () => {},
 ): Promise<string[]> {
   const database = await db();
@@ -51,7 +49,6 @@ export async function publishDueReleases(
     const batch = await database.transaction(async (tx) => {
       const claimed = await claimDueReleases(tx, now, batchSize);
       const slugs: string[] = [];
-      const feeds: FeedMembership[] = [];
       let change: ChangeNotice = { slugs: [], tags: [], withdrawn: [] };
       for (const release of claimed) {
         const check = checkSystemTransition("publish_due", release.status);
@@ -59,13 +56,11 @@ export async function publishDueReleases(
         const applied = await applyTransition(tx, release, check.transition, "system", { now, batchNotice: true });
         if (applied.publicChange) change = mergeChanges(change, applied.publicChange);
         if (applied.publishedSlug) slugs.push(applied.publishedSlug);
-        feeds.push(...applied.changedFeeds);
       }
       if (!isEmptyChange(change)) await announcePublicChange(tx, change);
-      return { claimed: claimed.length, slugs, feeds, change };
+      return { claimed: claimed.length, slugs, change };
     });
     published.push(...batch.slugs);
-    if (batch.feeds.length > 0) onFeedsChanged(batch.feeds);
     if (!isEmptyChange(batch.change)) onPublicChange(batch.change);
     if (batch.claimed < batchSize) return published;
   }
