@@ -1075,6 +1075,24 @@ const jobScenarios: Scenario[] = [
     setup: () => jobIn("dead"),
     run: (fixture) => actionOutcome(() => jobActions.discardJobAction(null, formData({ id: fixture.jobId, state: "done" }))),
   },
+  {
+    target: `${JOB_ACTIONS}#discardJobAction`,
+    name: "discard something that is not a job id",
+    expect: { ...ADMINS, admin: "invalid" },
+    setup: async () => ({}),
+    run: () => actionOutcome(() => jobActions.discardJobAction(null, formData({ id: "not-a-job" }))),
+  },
+  {
+    target: `${JOB_ACTIONS}#discardJobAction`,
+    name: "discard a job a worker is running",
+    expect: { ...ADMINS, admin: "conflict" },
+    setup: async () => {
+      const fixture = await jobIn("queued");
+      await database.db.update(jobs).set({ state: "running", attempts: 1, lockedBy: "matrix-worker", lockedUntil: new Date(Date.now() + 60_000) }).where(eq(jobs.id, fixture.jobId));
+      return fixture;
+    },
+    run: (fixture) => actionOutcome(() => jobActions.discardJobAction(null, formData({ id: fixture.jobId }))),
+  },
 ];
 
 // --- Route handlers ---------------------------------------------------------------------------------
