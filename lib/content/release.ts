@@ -3,6 +3,7 @@ import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/slug";
 import { hrefSchema } from "./href-schema";
 import { isEmptyDocument } from "./empty-document";
+import { MAX_HEADLINE_LENGTH } from "./headline-length";
 import { validateBody } from "./validate";
 
 /**
@@ -10,7 +11,6 @@ import { validateBody } from "./validate";
  * and publication fields are never part of it. The body and notes to editors are Tiptap documents,
  * checked against the editor's own extension list.
  */
-export const MAX_HEADLINE_LENGTH = 300;
 
 const optionalText = (max: number, label: string) =>
   z
@@ -103,8 +103,6 @@ export const releaseContentSchema = z.strictObject({
 
 export type ReleaseContentInput = z.input<typeof releaseContentSchema>;
 export type ReleaseContent = z.output<typeof releaseContentSchema>;
-
-export { isEmptyDocument } from "./empty-document";
 
 /** Server-side: keys of our media files a release uses (images in the body, attached documents). */
 export function mediaKeysOf(content: Pick<ReleaseContent, "body" | "relatedDocuments">): string[] {

@@ -1,4 +1,4 @@
-import { MAX_HEADLINE_LENGTH } from "../release";
+import { MAX_HEADLINE_LENGTH } from "../headline-length";
 import type { Block, Inline } from "./blocks";
 import { allStyled, dropStart, inlineText, joinLines, normalizeInlines } from "./inlines";
 import { listMarker } from "./lists";
