@@ -1,10 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne } from "drizzle-orm";
+import type { PublicChange } from "@/lib/cache/change-notice";
 import { AppError } from "@/lib/errors";
 import { assertCan, type Viewer } from "../access";
 import { appendAudit, type Transaction } from "../audit/append";
 import { db } from "../client";
-import { releaseRevisions, releases } from "../schema";
+import { announcePublicChange } from "../publishing/public-change";
+import { publications, releaseRevisions, releases } from "../schema";
 import { releaseIdSchema } from "./input";
 
 /** The other releases in this release's translation group, with their languages and headlines. */
@@ -34,14 +36,26 @@ export async function linkTranslation(viewer: Viewer, input: { releaseId: unknow
     const release = members.find((member) => member.id === releaseId);
     const other = members.find((member) => member.id === otherId);
     if (!release || !other) throw new AppError("not_found", "That release does not exist.");
-    if (release.group === other.group) return;
+    if (release.group === other.group) return null;
     const languages = new Set(members.filter((member) => member.group === release.group).map((member) => member.language));
     if (members.some((member) => member.group === other.group && languages.has(member.language))) {
       throw new AppError("conflict", "This release already has a version in that language.");
     }
     await tx.update(releases).set({ translationGroup: release.group }).where(eq(releases.translationGroup, other.group));
     await appendAudit(tx, { action: "translation_linked", actorId: viewer.id, actorEmail: viewer.email, releaseId, detail: { otherReleaseId: otherId } });
+    return announceGroupChange(tx, await liveSlugsOf(tx, release.group));
   });
+}
+
+/**
+ * A live release's page lists its other languages: a link or unlink changes the pages of every live
+ * member of the group. Announced to every instance; the caller expires its own cache with the answer.
+ */
+async function announceGroupChange(tx: Transaction, slugs: string[]): Promise<PublicChange | null> {
+  if (slugs.length === 0) return null;
+  const change: PublicChange = { slugs, tags: [], withdrawn: [] };
+  await announcePublicChange(tx, change);
+  return change;
 }
 
 /**
@@ -73,15 +87,27 @@ async function lockGroupsOf(tx: Transaction, releaseIds: string[]) {
 export async function unlinkTranslation(viewer: Viewer, input: { releaseId: unknown }) {
   assertCan(viewer, "release:edit-any");
   const releaseId = releaseIdSchema.parse(input.releaseId);
-  await (await db()).transaction(async (tx) => {
-    const updated = await tx
+  return (await db()).transaction(async (tx) => {
+    const [before] = await tx.select({ group: releases.translationGroup }).from(releases).where(eq(releases.id, releaseId)).for("update");
+    if (!before) throw new AppError("not_found", "That release does not exist.");
+    const [updated] = await tx
       .update(releases)
       .set({ translationGroup: crypto.randomUUID() })
       .where(eq(releases.id, releaseId))
-      .returning({ id: releases.id });
-    if (updated.length === 0) throw new AppError("not_found", "That release does not exist.");
+      .returning({ group: releases.translationGroup });
     await appendAudit(tx, { action: "translation_unlinked", actorId: viewer.id, actorEmail: viewer.email, releaseId });
+    // The group it left, and its own page (which no longer lists them).
+    return announceGroupChange(tx, [...(await liveSlugsOf(tx, before.group)), ...(await liveSlugsOf(tx, updated!.group))]);
   });
+}
+
+async function liveSlugsOf(tx: Transaction, group: string): Promise<string[]> {
+  const live = await tx
+    .select({ slug: publications.slug })
+    .from(publications)
+    .innerJoin(releases, eq(releases.id, publications.releaseId))
+    .where(and(eq(releases.translationGroup, group), isNull(publications.retractedAt)));
+  return live.map((row) => row.slug);
 }
 
 /** Releases that could be linked as another language version: a different language, not already linked. */

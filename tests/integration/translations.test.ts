@@ -2,12 +2,13 @@ import { randomBytes } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRelease } from "@/db/releases/create";
-import { linkTranslation } from "@/db/releases/translations";
+import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
 import { auditLog, releases } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
 import { doc } from "../support/documents";
 import { makeStaff } from "../support/staff";
+import { takeLive } from "../support/workflow";
 
 let database: TestDatabase;
 
@@ -61,6 +62,23 @@ describe("linking translations", () => {
     await linkTranslation(editor, { releaseId: fr, otherReleaseId: en });
     expect(await groupsOf([en, fr])).toEqual(before);
     expect(await linkedAudit([en, fr])).toHaveLength(1);
+  });
+
+  it("a link or unlink names the live pages of the group, which list its languages; drafts change no public page", async () => {
+    const writer = await makeStaff(database.db, "writer");
+    const editor = await makeStaff(database.db, "editor");
+    const make = async (language: string, live: boolean) => {
+      const { id } = await createRelease(writer, { headline: `Live ${language} ${tag()}`, language, body: doc("Text.") });
+      if (live) await takeLive(writer, editor, id);
+      const [row] = await database.db.select({ slug: releases.slug }).from(releases).where(eq(releases.id, id));
+      return { id, slug: row!.slug };
+    };
+    const [en, fr, de, it1] = [await make("en", true), await make("fr", true), await make("de", false), await make("it", false)];
+    const named = (change: { slugs?: string[] } | null) => (change?.slugs ?? []).toSorted();
+    expect(await linkTranslation(editor, { releaseId: de.id, otherReleaseId: it1.id })).toBeNull();
+    expect(named(await linkTranslation(editor, { releaseId: en.id, otherReleaseId: fr.id }))).toEqual([en.slug, fr.slug].toSorted());
+    expect(named(await linkTranslation(editor, { releaseId: en.id, otherReleaseId: de.id }))).toEqual([en.slug, fr.slug].toSorted());
+    expect(named(await unlinkTranslation(editor, { releaseId: fr.id }))).toEqual([en.slug, fr.slug].toSorted());
   });
 
   it("refuses a release that does not exist", async () => {

@@ -9,7 +9,7 @@ import { saveWorkingCopy } from "@/db/releases/save";
 import { setReleaseSlug } from "@/db/releases/set-slug";
 import { transitionRelease } from "@/db/releases/transition";
 import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
-import { afterTransition } from "@/db/publishing/invalidate";
+import { afterTransition, expirePublicChange } from "@/db/publishing/invalidate";
 import { mintShareLink, revokeShareLink } from "@/db/share/share-links";
 import { env } from "@/env";
 import { parseContentJson } from "@/lib/actions/content-json";
@@ -90,12 +90,14 @@ export const setSlugAction = staffFormAction(slugForm, async (viewer, input) => 
 });
 
 export const linkTranslationAction = staffFormAction(translationForm, async (viewer, input) => {
-  await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
+  const change = await linkTranslation(viewer, { releaseId: input.releaseId, otherReleaseId: input.otherReleaseId });
+  if (change) expirePublicChange(change);
   revalidatePath(editorPath(input.releaseId));
 });
 
 export const unlinkTranslationAction = staffFormAction(translationForm, async (viewer, input) => {
-  await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
+  const change = await unlinkTranslation(viewer, { releaseId: input.otherReleaseId });
+  if (change) expirePublicChange(change);
   revalidatePath(editorPath(input.releaseId));
 });
 
