@@ -1,6 +1,6 @@
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
-import { CONNECT_TIMEOUT_S, watchDatabase } from "./database-watch";
+import { CONNECT_TIMEOUT_S, reconnectBackoffSeconds, watchDatabase } from "./database-watch";
 import { acquirePgliteFolder } from "./pglite-lock";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -62,6 +62,7 @@ export async function connect(options: ConnectOptions): Promise<DatabaseHandle> 
       onnotice: () => {},
       connect_timeout: watch ? CONNECT_TIMEOUT_S : 10,
       idle_timeout: 60,
+      backoff: reconnectBackoffSeconds,
       // postgres.js opens its connections through this when given (not in its type declarations).
       ...(watch ? ({ socket: watch.socket } as object) : {}),
     });

@@ -52,9 +52,16 @@ async function act(...args: string[]) {
   return JSON.parse(out.trim().split("\n").at(-1)!) as { slug?: string };
 }
 
+/** A step of the test, on the clock the instances' logs are stamped with. */
+function note(step: string) {
+  console.log(`[${new Date().toISOString()}] ${step}`);
+}
+
 async function publish(key: string) {
+  note(`publishing ${key}`);
   headlines[key] = `Outage ${key} ${Date.now().toString(36)}`;
   slugs[key] = (await act("publish", headlines[key]!)).slug!;
+  note(`published ${key}`);
 }
 
 function startInstance(port: number) {
@@ -70,8 +77,10 @@ function startInstance(port: number) {
   // Each instance's output, for reading after a failure.
   mkdirSync("test-results", { recursive: true });
   const log = createWriteStream(`test-results/outage-instance-${port}.log`);
-  child.stdout!.pipe(log);
-  child.stderr!.pipe(log);
+  // Each chunk stamped with the time, to set beside the test's own steps (logged with the same clock).
+  const stamp = (chunk: Buffer) => log.write(`[${new Date().toISOString()}] ${chunk.toString()}`);
+  child.stdout!.on("data", stamp);
+  child.stderr!.on("data", stamp);
   let output = "";
   return new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -101,14 +110,19 @@ async function onEveryInstance(check: (port: number) => Promise<void>) {
 async function everywhere(path: string, condition: (answer: Answer) => boolean, timeout = 10_000) {
   await onEveryInstance(async (port) => {
     const deadline = Date.now() + timeout;
+    const tried: string[] = [];
     let last: Answer | null = null;
     while (Date.now() < deadline) {
+      const at = new Date().toISOString();
       last = await ask(port, path);
       if (condition(last)) return;
+      tried.push(`${at} ${last.status} in ${last.ms} ms`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seen = last ? `${last.status} after ${last.ms} ms: ${last.text.slice(0, 200)}` : "no answer";
-    throw new Error(`:${port}${path} did not get there within ${timeout} ms (last: ${seen}); see test-results/outage-instance-${port}.log`);
+    throw new Error(
+      `:${port}${path} did not get there within ${timeout} ms (last: ${seen}); tried ${tried.slice(-8).join(", ")}; see test-results/outage-instance-${port}.log`,
+    );
   });
 }
 
@@ -232,6 +246,7 @@ test.describe.serial("the public site through a database outage", () => {
     await publish("justBeforeStop");
     await new Promise((resolve) => setTimeout(resolve, 300));
     stopOutageServer();
+    note("the database server is stopped");
     const rounds = await outageFor(STOPPED_SECONDS, () => checkDuringOutage(["first", "beforeStop"], ["justBeforeStop"]));
     expect(rounds).toBeGreaterThan(2);
     // Copies answered in the outage say what they are.
@@ -240,6 +255,7 @@ test.describe.serial("the public site through a database outage", () => {
     expect(Number(stale.headers.get("age"))).toBeGreaterThan(0);
 
     startOutageServer();
+    note("the database server is running again");
     await recovers(["justBeforeStop"], "afterStop");
   });
 });

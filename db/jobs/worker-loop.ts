@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/env";
+import { databaseIsDown } from "@/scripts/circuit-breaker.mjs";
 import { database } from "../client";
 import { APP_JOB_HANDLERS } from "./app-handlers";
 import { purgeFinishedJobs } from "./settle";
@@ -20,7 +21,7 @@ const PURGE_EVERY_MS = 60 * 60_000;
 export async function startJobWorkers() {
   if (holder.pressroomJobWorker || env.JOBS_CONCURRENCY === 0) return;
   const handle = await database();
-  const worker = new JobWorker(handle.db, APP_JOB_HANDLERS, { concurrency: env.JOBS_CONCURRENCY, leaseMs: env.JOBS_LEASE_MS, pollMs: env.JOBS_POLL_MS });
+  const worker = new JobWorker(handle.db, APP_JOB_HANDLERS, { concurrency: env.JOBS_CONCURRENCY, leaseMs: env.JOBS_LEASE_MS, pollMs: env.JOBS_POLL_MS, paused: databaseIsDown });
   holder.pressroomJobWorker = worker;
   worker.start();
   const purge = setInterval(() => void purgeFinishedJobs(handle.db).catch((error: unknown) => console.error("jobs: purging finished jobs failed", error)), PURGE_EVERY_MS);

@@ -16,6 +16,11 @@ export type WorkerOptions = {
   pollMs: number;
   workerId?: string;
   onError?: (error: unknown) => void;
+  /**
+   * While this says so (the database is known to be down), the worker neither polls nor renews: each
+   * round would only fail and log. Running jobs whose leases lapse meanwhile are taken back afterwards.
+   */
+  paused?: () => boolean;
 };
 
 type Running = { job: ClaimedJob; controller: AbortController; done: Promise<void> };
@@ -124,6 +129,7 @@ export class JobWorker {
   }
 
   private async tick() {
+    if (this.options.paused?.()) return;
     try {
       if ((await this.round()).full && this.running.size < this.options.concurrency) this.again = true;
     } catch (error) {
@@ -222,6 +228,7 @@ export class JobWorker {
   }
 
   private async renewLeases() {
+    if (this.running.size === 0 || this.options.paused?.()) return;
     try {
       await extendLeases(this.database, this.workerId, [...this.running.keys()], this.options.leaseMs);
     } catch (error) {

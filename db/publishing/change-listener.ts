@@ -2,6 +2,7 @@ import "server-only";
 import { env } from "@/env";
 import { mergeChanges, type ChangeNotice } from "@/lib/cache/change-notice";
 import { expirePublicResponses } from "@/lib/http/public-responses";
+import { reconnectBackoffSeconds } from "../database-watch";
 import { expireOwnCache } from "./expire-own-cache";
 import { changeNoticeSchema, PUBLIC_CHANGE_CHANNEL } from "./public-change";
 
@@ -44,7 +45,9 @@ export function startChangeListener() {
   if (holder.pressroomChangeListener || !env.DATABASE_URL) return;
   holder.pressroomChangeListener = (async () => {
     const { default: postgres } = await import("postgres");
-    const sql = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    // The listener reconnects on its own (postgres.js); with the same capped backoff as the app's pool it
+    // hears again within half a second of the server's return.
+    const sql = postgres(env.DATABASE_URL!, { max: 1, onnotice: () => {}, connect_timeout: 10, backoff: reconnectBackoffSeconds });
     let connections = 0;
     await sql.listen(
       PUBLIC_CHANGE_CHANNEL,

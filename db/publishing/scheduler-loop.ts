@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/env";
+import { databaseIsDown } from "@/scripts/circuit-breaker.mjs";
 import { mergeChanges, type ChangeNotice } from "@/lib/cache/change-notice";
 import { expireOwnCache } from "./expire-own-cache";
 import { publishDueReleases } from "./scheduler";
@@ -14,7 +15,9 @@ export function startScheduler() {
   if (holder.pressroomScheduler || env.SCHEDULER_INTERVAL_MS === 0) return;
   let running = false;
   holder.pressroomScheduler = setInterval(async () => {
-    if (running) return;
+    // While the database is known to be down each run would only fail (and log) every second; the
+    // breaker's probe finds its return, and the next run publishes everything that fell due meanwhile.
+    if (running || databaseIsDown()) return;
     running = true;
     try {
       let change: ChangeNotice | null = null;

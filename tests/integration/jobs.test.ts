@@ -192,6 +192,21 @@ describe("the job queue", () => {
     expect(await database.rows<{ worker: string }>(sql`select worker from test_job_effects`)).toEqual([{ worker: "stopping" }]);
   });
 
+  it("a paused worker (the database known to be down) neither claims nor renews, and takes up its work when the pause ends", async () => {
+    const [id] = await database.db.transaction((tx) => enqueueJobs(tx, [{ kind: "test_effect", payload: { n: 1 } }]));
+    let paused = true;
+    const waiting = worker({ test_effect: effectHandler(database, "paused") }, { paused: () => paused });
+    waiting.start();
+    await sleep(200); // ten poll rounds
+    expect(await jobState(id!)).toMatchObject({ state: "queued", attempts: 0 });
+    paused = false;
+    const done = await waitFor("the job to run once the pause ends", async () => {
+      const row = await jobState(id!);
+      return row.state === "done" && row;
+    });
+    expect(done.attempts).toBe(1);
+  });
+
   it("a global rate limit per kind holds across workers", async () => {
     const starts: number[] = [];
     const limited = () =>
