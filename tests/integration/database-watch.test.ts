@@ -88,7 +88,7 @@ describeOnServer("the app's database client gives up fast on a database that is 
     expect(await handle.rows<{ answer: number }>(sql`select 7 as answer`)).toEqual([{ answer: 7 }]);
   });
 
-  it("is used again within a second of the server's return, however many reconnects failed in the outage", async () => {
+  it("is used again at once when the server returns, however many reconnects failed in the outage", async () => {
     await handle.rows(sql`select 1`);
     await proxy.stop(); // nothing listens now: every connection is refused, as by a stopped server
     // Each of the pool's ten connections fails once; postgres.js's own backoff, shared by the pool, would
@@ -102,7 +102,9 @@ describeOnServer("the app's database client gives up fast on a database that is 
     // Ten at once: every connection of the pool connects again.
     const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => handle.rows<{ answer: number }>(sql`select ${i}::int as answer, pg_sleep(0.1)`)));
     expect(answers.map((rows) => rows[0]!.answer)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // Capped, each waits at most 0.5 s; uncapped, the last connection waits at least 10 s. The bound
+    // between them leaves room for a busy machine.
+    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it("closes again when the database answers, even after a handle's first connection failed in the outage", async () => {

@@ -192,7 +192,7 @@ describe("the job queue", () => {
     expect(await database.rows<{ worker: string }>(sql`select worker from test_job_effects`)).toEqual([{ worker: "stopping" }]);
   });
 
-  it("a paused worker (the database known to be down) neither claims nor renews, and takes up its work when the pause ends", async () => {
+  it("a paused worker (the database known to be down) claims nothing, and takes up its work when the pause ends", async () => {
     const [id] = await database.db.transaction((tx) => enqueueJobs(tx, [{ kind: "test_effect", payload: { n: 1 } }]));
     let paused = true;
     const waiting = worker({ test_effect: effectHandler(database, "paused") }, { paused: () => paused });

@@ -5,12 +5,14 @@ import type { Viewer } from "@/db/access";
 import { PUBLIC_CHANGE_CHANNEL, announcePublicChange, changeNoticeSchema } from "@/db/publishing/public-change";
 import { publishDueReleases } from "@/db/publishing/scheduler";
 import { createRelease } from "@/db/releases/create";
+import { linkTranslation, unlinkTranslation } from "@/db/releases/translations";
 import { transitionRelease } from "@/db/releases/transition";
 import { settings, type Role } from "@/db/schema";
 import { bootstrap } from "@/db/seed/bootstrap";
 import { toLocalInput } from "@/lib/time/zoned";
 import { createTestDatabase, describeOnServer, type TestDatabase } from "../support/database";
 import { makeStaff } from "../support/staff";
+import { takeLive } from "../support/workflow";
 
 describeOnServer("public changes reach every instance through Postgres", () => {
   let database: TestDatabase;
@@ -97,5 +99,24 @@ describeOnServer("public changes reach every instance through Postgres", () => {
     expect(notices).toHaveLength(2);
     expect(notices.flatMap((notice) => ("slugs" in notice ? notice.slugs : [])).sort()).toEqual([...slugs].sort());
     expect(notices.map((notice) => ("slugs" in notice ? notice.slugs.length : 0))).toEqual([25, 5]);
+  });
+  it("linking and unlinking translations announce the live pages of the group (each lists its other languages); drafts announce nothing", async () => {
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "In two languages." }] }] };
+    const release = async (language: string) => (await createRelease(writer, { headline: `Linked ${language} ${randomBytes(3).toString("hex")}`, language, body })).id;
+    const [en, fr, de, es] = [await release("en"), await release("fr"), await release("de"), await release("es")];
+    heard.length = 0;
+    await takeLive(writer, editor, en);
+    await takeLive(writer, editor, fr);
+    const live = (await heardAtLeast(2)).flatMap((notice) => ("slugs" in notice ? notice.slugs : [])).sort();
+    expect(live).toHaveLength(2);
+    heard.length = 0;
+    await linkTranslation(editor, { releaseId: de, otherReleaseId: es });
+    expect(await heardAtLeast(1)).toEqual([]);
+
+    await linkTranslation(editor, { releaseId: en, otherReleaseId: fr });
+    await unlinkTranslation(editor, { releaseId: fr });
+    const notices = await heardAtLeast(2);
+    expect(notices.map((notice) => ("slugs" in notice ? [...notice.slugs].sort() : notice))).toEqual([live, live]);
+    expect(heard).toHaveLength(2);
   });
 });
