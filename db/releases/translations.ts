@@ -97,16 +97,17 @@ export async function unlinkTranslation(viewer: Viewer, input: { releaseId: unkn
       .returning({ group: releases.translationGroup });
     await appendAudit(tx, { action: "translation_unlinked", actorId: viewer.id, actorEmail: viewer.email, releaseId });
     // The group it left, and its own page (which no longer lists them).
-    return announceGroupChange(tx, [...(await liveSlugsOf(tx, before.group)), ...(await liveSlugsOf(tx, updated!.group))]);
+    return announceGroupChange(tx, await liveSlugsOf(tx, before.group, updated!.group));
   });
 }
 
-async function liveSlugsOf(tx: Transaction, group: string): Promise<string[]> {
+/** The addresses of the live releases in these translation groups. */
+async function liveSlugsOf(tx: Transaction, ...groups: string[]): Promise<string[]> {
   const live = await tx
     .select({ slug: publications.slug })
     .from(publications)
     .innerJoin(releases, eq(releases.id, publications.releaseId))
-    .where(and(eq(releases.translationGroup, group), isNull(publications.retractedAt)));
+    .where(and(inArray(releases.translationGroup, groups), isNull(publications.retractedAt)));
   return live.map((row) => row.slug);
 }
 
