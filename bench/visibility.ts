@@ -2,9 +2,15 @@
 // releases scheduled for later in a database of its own on the Postgres server, starts three production
 // instances on it (their schedulers on), warms every instance's home page, feed and the releases' (still
 // unknown) pages, then makes all N due at the same second. The benchmark notes when each publication
-// row is committed (polling the table every 10 ms) and when each instance first shows it: the release
-// page answering 200, and the home page and /feed.xml listing the last release written. It also counts
-// the change notices sent. Target: every release visible on every instance ≤ 1 s after it was written.
+// row is committed (polling the table every 10 ms), then asks:
+//   - every instance for every release page once, at a random moment between half the target and the
+//     target after the row was written (a reader arriving then; spread so that a batch of 25 is not 75
+//     renders in the same millisecond): it must answer 200;
+//   - every instance for every tenth release page every 50 ms from its write until it answers 200 (the
+//     delay before it shows, p50 / p95 / max);
+//   - every instance's home page and /feed.xml, every 50 ms, until they list the release the lists start
+//     with after each batch.
+// Target: every release visible on every instance ≤ 1 s after it was written.
 //
 //   npm run bench:visibility                    # 200 releases
 //   npm run bench:visibility -- --releases 52
@@ -24,12 +30,15 @@ import { bootstrap } from "@/db/seed/bootstrap";
 import { toLocalInput } from "@/lib/time/zoned";
 import { makeStaff } from "../tests/support/staff";
 import { buildIfNeeded } from "../scripts/build-fingerprint";
-import { loadAverage, startServer, stop } from "./support/process";
+import { cpuBetween, cpuOf, loadAverage, startServer, stop } from "./support/process";
 import { sampleBody } from "./support/seed";
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORTS = [3413, 3414, 3415];
 const TARGET_MS = 1_000;
+/** Every how many releases one is asked for again and again until it shows (the others are asked once, at the target). */
+const SAMPLE_EVERY = 10;
+const POLL_MS = 50;
 const count = (() => {
   const index = process.argv.indexOf("--releases");
   return index > 0 ? Number(process.argv[index + 1]) : 200;
@@ -105,72 +114,93 @@ async function main() {
     const listener = postgres(url.toString(), { max: 1, onnotice: () => {} });
     await listener.listen(PUBLIC_CHANGE_CHANNEL, () => (notices += 1));
 
+    const serverPids = async () => [
+      ...instances.map((instance) => instance.pid!),
+      ...(await sql<{ pid: number }[]>`select pid from pg_stat_activity where datname = ${name} and pid <> pg_backend_pid()`).map((row) => row.pid),
+    ];
+    const cpuBefore = cpuOf(await serverPids());
+    const ownCpuBefore = process.cpuUsage();
+    const startedAt = Date.now();
     // All due at the same second; each instance's scheduler takes its share on its next tick.
     await sql`update releases set publish_at = now() where status = 'scheduled'`;
     const written = new Map<string, number>();
-    const seen = new Map<string, number>(); // `${port} ${slug}` → first 200
-    const listed = new Map<string, { home?: number; feed?: number }>();
-    let last = "";
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 90_000;
+    const probes: Promise<void>[] = [];
+    /** (instance, release) → answered 200 when asked once, between TARGET_MS / 2 and TARGET_MS after the release was written. */
+    const atTarget = new Map<string, boolean>();
+    /** (instance, release) → ms from written to the first 200, for every SAMPLE_EVERY-th release (asked every POLL_MS). */
+    const firstSeen = new Map<string, number>();
+    /** (instance, batch) → ms from the batch's newest row written to home and /feed.xml listing it. */
+    const lists: { port: number; page: string; ms: number }[] = [];
 
-    const watchWrites = (async () => {
-      while (written.size < slugs.length && Date.now() < deadline) {
-        for (const row of await sql<{ slug: string }[]>`select slug from publications`) {
-          if (!written.has(row.slug)) {
-            written.set(row.slug, Date.now());
-            last = row.slug;
+    const probeOnce = async (port: number, slug: string, wrote: number) => {
+      await sleep(wrote + TARGET_MS * (0.5 + Math.random() / 2) - Date.now());
+      atTarget.set(`${port} ${slug}`, (await get(port, `/releases/${slug}`)).status === 200);
+    };
+    const pollUntil = async (port: number, path: string, wrote: number, shows: (answer: { status: number; text: string }) => boolean) => {
+      while (Date.now() < deadline) {
+        if (shows(await get(port, path))) return Date.now() - wrote;
+        await sleep(POLL_MS);
+      }
+      return Infinity;
+    };
+
+    let newestSoFar = "";
+    while (written.size < slugs.length && Date.now() < deadline) {
+      const rows = await sql<{ slug: string }[]>`select slug from publications`;
+      const now = Date.now();
+      const fresh = rows.filter((row) => !written.has(row.slug));
+      for (const { slug } of fresh) {
+        written.set(slug, now);
+        const index = written.size;
+        for (const port of PORTS) {
+          probes.push(probeOnce(port, slug, now));
+          if (index % SAMPLE_EVERY === 0) {
+            probes.push(pollUntil(port, `/releases/${slug}`, now, (answer) => answer.status === 200).then((ms) => void firstSeen.set(`${port} ${slug}`, ms)));
           }
         }
-        await sleep(10);
       }
-    })();
-
-    const watchPages = (async () => {
-      while (seen.size < slugs.length * PORTS.length && Date.now() < deadline) {
-        const pending = PORTS.flatMap((port) => [...written.keys()].filter((slug) => !seen.has(`${port} ${slug}`)).map((slug) => ({ port, slug })));
-        await pool(pending, 16, async ({ port, slug }) => {
-          if ((await get(port, `/releases/${slug}`)).status === 200) seen.set(`${port} ${slug}`, Date.now());
-        });
-        await sleep(20);
-      }
-    })();
-
-    const watchLists = (async () => {
-      await watchWrites;
-      const newest = last;
-      const wrote = written.get(newest)!;
-      await Promise.all(
-        PORTS.map(async (port) => {
-          const times: { home?: number; feed?: number } = {};
-          listed.set(String(port), times);
-          while ((times.home === undefined || times.feed === undefined) && Date.now() < deadline) {
-            if (times.home === undefined && (await get(port, "/")).text.includes(newest)) times.home = Date.now() - wrote;
-            if (times.feed === undefined && (await get(port, "/feed.xml")).text.includes(newest)) times.feed = Date.now() - wrote;
-            await sleep(20);
+      if (fresh.length > 0) {
+        // The release every list now starts with, in the lists' own order.
+        const [top] = await sql<{ slug: string }[]>`select slug from publications where retracted_at is null order by effective_date desc, published_at desc, release_id desc limit 1`;
+        if (top && top.slug !== newestSoFar && written.has(top.slug)) {
+          newestSoFar = top.slug;
+          const wrote = written.get(top.slug)!;
+          for (const port of PORTS) {
+            for (const page of ["/", "/feed.xml"]) {
+              probes.push(pollUntil(port, page, wrote, (answer) => answer.text.includes(top.slug)).then((ms) => void lists.push({ port, page, ms })));
+            }
           }
-        }),
-      );
-    })();
-
-    await Promise.all([watchWrites, watchPages, watchLists]);
+        }
+      }
+      await sleep(10);
+    }
+    await Promise.all(probes);
+    const cpuUsed = cpuBetween(cpuBefore, cpuOf(await serverPids()));
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const busyFor = Date.now() - startedAt;
     await sleep(500);
     await listener.end({ timeout: 1 });
 
     const firstWrite = Math.min(...written.values());
     const lastWrite = Math.max(...written.values());
-    console.log(`\n${written.size} releases written over ${lastWrite - firstWrite} ms; ${notices} change notices; load average ${loadAverage()}\n`);
-    console.log("| instance | release pages visible after written: p50 / p95 / max (ms) | home lists the last written (ms) | /feed.xml lists it (ms) | target |");
-    console.log("|---|---|---|---|---|");
+    console.log(`\n${written.size} of ${slugs.length} releases written over ${lastWrite - firstWrite} ms; ${notices} change notices; the instances and their database backends used ${cpuUsed.toFixed(1)} s of CPU in the ${(busyFor / 1000).toFixed(1)} s from due to the last answer (this benchmark, asking, ${((ownCpu.user + ownCpu.system) / 1e6).toFixed(1)} s); load average ${loadAverage()}\n`);
+    console.log(`| instance | release pages answering 200 when asked ${TARGET_MS / 2}–${TARGET_MS} ms after written | first 200 after written, every ${SAMPLE_EVERY}th release asked every ${POLL_MS} ms: p50 / p95 / max (ms) | home lists each batch's newest: max (ms) | /feed.xml lists it: max (ms) | target |`);
+    console.log("|---|---|---|---|---|---|");
     let worst = 0;
+    let missed = 0;
     for (const port of PORTS) {
-      const delays = [...written].map(([slug, at]) => (seen.get(`${port} ${slug}`) ?? Infinity) - at);
-      const lists = listed.get(String(port)) ?? {};
-      worst = Math.max(worst, ...delays, lists.home ?? Infinity, lists.feed ?? Infinity);
+      const answered = [...written.keys()].filter((slug) => atTarget.get(`${port} ${slug}`) === true).length;
+      missed += slugs.length - answered;
+      const delays = [...firstSeen].filter(([key]) => key.startsWith(`${port} `)).map(([, ms]) => ms);
+      const listMax = (page: string) => Math.max(...lists.filter((one) => one.port === port && one.page === page).map((one) => one.ms));
+      worst = Math.max(worst, ...delays, listMax("/"), listMax("/feed.xml"));
       console.log(
-        `| :${port} | ${percentile(delays, 50)} / ${percentile(delays, 95)} / ${Math.max(...delays)} | ${lists.home ?? "never"} | ${lists.feed ?? "never"} | ≤ ${TARGET_MS} |`,
+        `| :${port} | ${answered} of ${slugs.length} | ${percentile(delays, 50)} / ${percentile(delays, 95)} / ${Math.max(...delays)} | ${listMax("/")} | ${listMax("/feed.xml")} | ≤ ${TARGET_MS} |`,
       );
     }
-    console.log(`\nslowest: ${worst} ms — ${worst <= TARGET_MS ? "within" : "OVER"} the ${TARGET_MS} ms target`);
+    const within = missed === 0 && worst <= TARGET_MS;
+    console.log(`\nslowest: ${worst} ms; ${missed} page answers not yet 200 by ${TARGET_MS} ms — ${within ? "within" : "OVER"} the ${TARGET_MS} ms target`);
   } finally {
     for (const instance of instances) await stop(instance);
     await sql.end({ timeout: 1 });

@@ -70,7 +70,7 @@ describe("the production server's copy of shareable public responses", () => {
     expect(reached).toBe(1);
     expect(second.status).toBe(200);
     expect(await second.text()).toBe(await first.text());
-    expect(second.headers.get("cache-control")).toBe(SHARED["cache-control"]);
+    expect(second.headers.get("cache-control")).toBe(first.headers.get("cache-control"));
     expect(second.headers.get("content-type")).toBe("text/html; charset=utf-8");
 
     clearPublicResponses();
@@ -137,6 +137,34 @@ describe("the production server's copy of shareable public responses", () => {
     clearPublicResponses();
     await fetch(`${base}/`);
     expect(reached).toBe(9);
+  });
+
+  it("keeps a release page Next renders per request, once per address whatever its query string, and says a shared cache may keep it", async () => {
+    const dynamic = { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
+    replies["/releases/r"] = { body: "<p>R</p>", headers: dynamic };
+    const first = await get("/releases/r");
+    expect(first.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60");
+    for (const path of ["/releases/r", "/releases/r?utm_source=newsletter&utm_medium=email", "/releases/r?fbclid=x", "/releases/r?anything"]) {
+      const copy = await get(path);
+      expect(await copy.text(), path).toBe("<p>R</p>");
+      expect(copy.headers.get("cache-control"), path).toBe("public, max-age=0, s-maxage=60");
+    }
+    expect(reached).toBe(1);
+    await get("/releases/r/");
+    expect(reached, "the trailing slash is another address (Next redirects it)").toBe(2);
+    await get("/releases/unknown");
+    await get("/releases/unknown?ref=x");
+    expect(reached, "an unknown release's 404 is kept too").toBe(3);
+
+    replies["/releases/failing"] = { status: 500, body: "broken", headers: dynamic };
+    const failed = await get("/releases/failing");
+    expect(failed.status).toBe(500);
+    expect(failed.headers.get("cache-control"), "an error is never shareable").toBe(dynamic["cache-control"]);
+    replies["/releases/cookie"] = { body: "mine", headers: { ...dynamic, "set-cookie": "a=b" } };
+    expect((await get("/releases/cookie")).headers.get("cache-control")).toBe(dynamic["cache-control"]);
+    await get("/releases/cookie");
+    expect(reached, "the cookie-setting answer is not kept").toBe(6);
+    for (const path of ["/releases/r/share-image.png", "/releases/r/print"]) expect(cacheKeyOf({ method: "GET", url: `${path}?v=1`, headers: {} }), path).toContain("?v=1");
   });
 
   it("drops the least recently used copies when too many are kept or they take too many bytes", () => {
@@ -266,7 +294,7 @@ describe("the statuses Next cannot give", () => {
     for (const path of ["/releases/gone", "/releases/gone", "/releases/gone/", "/releases/gone?ref=feed"]) expect((await get(path)).status, path).toBe(410);
     expect((await get("/releases/gone", { method: "HEAD" })).status).toBe(410);
     expect((await get("/releases/gone", { headers: { RSC: "1" } })).status).toBe(410);
-    expect(reached).toBe(5); // the first 200, the first 410, the trailing slash, the query string and the RSC request
+    expect(reached).toBe(4); // the first 200, the first 410, the trailing slash and the RSC request (a query string is the same page)
     replies["/releases/gone"] = { body: "<h1>Retracted</h1>", headers: SHARED, head: "object" };
     clearPublicResponses();
     expect((await get("/releases/gone")).status).toBe(410);
@@ -274,6 +302,18 @@ describe("the statuses Next cannot give", () => {
     clearGone("/releases/gone");
     clearPublicResponses();
     expect((await get("/releases/gone")).status).toBe(200);
+  });
+
+  it("forgets a tombstone mark when a change notice names the release, or names everything", () => {
+    markGone("/releases/gone");
+    markGone("/releases/other");
+    expirePublicResponses({ slugs: ["unrelated"], withdrawn: [] });
+    expect(isGone("/releases/gone")).toBe(true);
+    expirePublicResponses({ slugs: ["gone"], withdrawn: [] });
+    expect(isGone("/releases/gone")).toBe(false);
+    expect(isGone("/releases/other")).toBe(true);
+    expirePublicResponses({ all: true, withdrawn: [] });
+    expect(isGone("/releases/other")).toBe(false);
   });
 
   it("sends 410 only for a 200 of a release address read with GET or HEAD", async () => {

@@ -22,7 +22,8 @@ import {
   siteOriginOf,
 } from "./request-guard.mjs";
 import { shapeResponse } from "./compression.mjs";
-import { answerOrWatch } from "./public-responses.mjs";
+import { answerFromCopies, cacheKeyOf, watchResponse } from "./public-responses.mjs";
+import { renderSlots } from "./render-slots.mjs";
 import { databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
 
 const CLIENT_ADDRESS_HEADER = "x-pressroom-client-address";
@@ -31,6 +32,8 @@ const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustedHops = Number(process.env.TRUST_PROXY || 0);
 const siteOrigin = siteOriginOf(process.env.SITE_URL, port);
 /** What cannot be answered without the database, and has no copy to fall back on. */
+/** Enough to keep the processor busy while some renders wait on the database, few enough to finish in order. */
+const RENDERS_AT_ONCE = 4;
 const NEEDS_DATABASE = /^\/(desk|login|search|api\/session|api\/auth|api\/releases)(\/|\?|$)/;
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });
@@ -103,8 +106,20 @@ async function admitServerAction(req, res) {
   return true;
 }
 
-function serve(req, res) {
-  if (answerOrWatch(req, res, requestScheme(req.headers, trustedHops))) return;
+/** Public pages rendered at once (scripts/render-slots.mjs); staff pages, actions and the API never wait. */
+const publicRenders = renderSlots(RENDERS_AT_ONCE);
+
+async function serve(req, res) {
+  const scheme = requestScheme(req.headers, trustedHops);
+  if (answerFromCopies(req, res, scheme)) return;
+  const key = cacheKeyOf(req, scheme);
+  if (key !== null) {
+    const release = await publicRenders.take();
+    res.once("close", release);
+    // Meanwhile the page may have been rendered for another reader, or the reader may have gone.
+    if (res.destroyed || answerFromCopies(req, res, scheme)) return release();
+  }
+  watchResponse(req, res, key);
   // Wrapped after the copy-taker, so the copy is of what goes out: public HTML without scripts, compressed.
   shapeResponse(req, res);
   handle(req, res).catch((error) => {
@@ -126,7 +141,7 @@ const server = http.createServer((req, res) => {
     req.resume();
     return refuse(res, 503, "The newsroom's database is not answering. Please try again in a minute.", { "Retry-After": String(RETRY_AFTER_SECONDS) });
   }
-  if (!isServerActionRequest(req)) return serve(req, res);
+  if (!isServerActionRequest(req)) return void serve(req, res);
   admitServerAction(req, res).then(
     (admitted) => admitted && serve(req, res),
     (error) => {

@@ -63,9 +63,14 @@ export async function stop(child: ChildProcess | undefined) {
   });
 }
 
-/** Starts the production server (scripts/server.mjs) with `env` on top of the benchmark's own; resolves once it serves. */
+/**
+ * Starts the production server (scripts/server.mjs) with `env` on top of the benchmark's own; resolves
+ * once it serves. `SERVER_PROF=<dir>` has each server write a V8 CPU profile there when it stops
+ * (Node refuses --cpu-prof in NODE_OPTIONS).
+ */
 export async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const app = spawn(process.execPath, ["scripts/server.mjs"], {
+  const profile = process.env.SERVER_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.SERVER_PROF}`] : [];
+  const app = spawn(process.execPath, [...profile, "scripts/server.mjs"], {
     env: {
       ...process.env,
       NODE_ENV: "production",

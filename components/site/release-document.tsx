@@ -2,20 +2,13 @@ import type { CSSProperties } from "react";
 import type { PublicSettings } from "@/db/public/settings";
 import { safeAccent } from "@/lib/public/labels";
 import { formatCalendarDate } from "@/lib/format/dates";
+import { languageName } from "@/lib/i18n/languages";
 import type { ReleaseView } from "@/lib/content/release-view";
 
 /**
  * One release as the public reads it, letterhead to boilerplate. Used by the public page and by the
  * editor's preview. The HTML was rendered from validated content by lib/content/render.ts.
  */
-function languageName(code: string) {
-  try {
-    return new Intl.DisplayNames([code], { type: "language" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function ReleaseDocument({ release, settings }: { release: ReleaseView; settings: PublicSettings }) {
   const { letterhead } = settings;
   return (
@@ -127,7 +120,7 @@ export function ReleaseDocument({ release, settings }: { release: ReleaseView; s
             <span key={translation.href}>
               {index > 0 && ", "}
               <a href={translation.href} hrefLang={translation.language} lang={translation.language} className="underline">
-                {languageName(translation.language)}
+                {languageName(translation.language, translation.language)}
               </a>
             </span>
           ))}

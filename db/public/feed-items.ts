@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, max, sql, type SQL } from "drizzle-orm";
-import { unstable_cache } from "next/cache";
 import { LANGUAGE_PATTERN } from "@/lib/content/release";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN } from "@/lib/slug";
 import type { FeedScope } from "@/lib/feeds/discovery";
@@ -12,9 +11,6 @@ import { DEFAULT_SETTINGS } from "../seed/defaults";
 import { media, publications, releaseTypes, settings, topics } from "../schema";
 import { safeTimeZone } from "@/lib/public/date-range";
 import { newestFirst } from "./listing";
-import { PUBLIC_TAGS } from "./publications";
-import { SETTINGS_TAG } from "./settings";
-import { TOPICS_TAG } from "./topics";
 
 /** Entries per feed: readers poll often, so a feed needs only what is new since their last visit. */
 export const FEED_ITEM_LIMIT = 50;
@@ -150,28 +146,13 @@ export async function queryFeedSource(database: Database, scope: FeedScope, limi
   return { scopeName: name || null, organisationName, defaultLanguage, timeZone, lastModified: lastModified.toISOString(), items };
 }
 
-function scopeKey(scope: FeedScope): string {
-  switch (scope.kind) {
-    case "all":
-      return "all";
-    case "topic":
-      return `topic:${scope.slug}`;
-    case "type":
-      return `type:${scope.slug}`;
-    case "language":
-      return `language:${scope.code}`;
-  }
-}
-
 /**
- * One feed's data, cached until a publication, the settings or the topics change. Creating a release
- * type expires no public tag, so the entry also expires after five minutes: a new type's feed stops
- * answering 404 by then at the latest.
+ * One feed's data, read when the server's copy of the feed is missing or stale. Not in Next's data
+ * cache: after a change notice marks the copy stale, the next request must read what it announced,
+ * not a cached answer waiting for this instance's own revalidation call (db/public/publications.ts says
+ * the same of a release's page).
  */
 export async function getFeedSource(scope: FeedScope): Promise<FeedSource | null> {
   if (!wellFormed(scope)) return null;
-  return unstable_cache(async () => queryFeedSource(await db(), scope), ["feeds:source", scopeKey(scope)], {
-    tags: [PUBLIC_TAGS.all, SETTINGS_TAG, TOPICS_TAG],
-    revalidate: 300,
-  })();
+  return queryFeedSource(await db(), scope);
 }

@@ -1,7 +1,6 @@
 import "server-only";
 import { revalidatePath, revalidateTag } from "next/cache";
 import { changeNoticeSchema, type ChangeNoticeInput } from "@/lib/cache/change-notice";
-import { clearGone } from "@/lib/http/gone";
 import { expirePublicResponses } from "@/lib/http/public-responses";
 import { PUBLIC_TAGS } from "../public/publications";
 import { SETTINGS_TAG } from "../public/settings";
@@ -9,37 +8,32 @@ import { TOPICS_TAG } from "../public/topics";
 import type { PublicChange } from "./public-change";
 
 /**
- * Next's data and pages a change touches are expired at once, never served once more while they
- * revalidate (a retraction above all). The last good copy for an outage is the production server's
+ * Next's data a change touches is expired at once, never served once more while it revalidates (a
+ * retraction above all). The last good copy for an outage is the production server's
  * (scripts/public-responses.mjs), which marks its copies stale instead.
  */
 const EXPIRE_NOW = { expire: 0 };
 
 /**
- * Expires what a change touches, and only that: the pages of the releases it names (and their data),
- * every list, feed, sitemap and search (their data carries PUBLIC_TAGS.all), and the layout when
- * settings or topics changed; `{ all: true }` expires everything. Call it from a server action or route
- * handler after the transaction commits: outside a request Next drops it silently (the scheduler and
- * the change listener go through /api/internal/revalidate for that reason).
+ * Expires what a change touches, and only that: the server's copies of the pages of the releases it
+ * names and of every list, feed, sitemap and search (lib/http/public-responses.ts), Next's data of the
+ * lists (PUBLIC_TAGS.all), and the layout's when settings or topics changed; `{ all: true }` expires
+ * everything. A release's page reads its data uncached (db/public/publications.ts), so its copy is all
+ * there is to expire. Call it from a server action or route handler after the transaction commits:
+ * outside a request Next drops it silently (the scheduler and the change listener go through
+ * /api/internal/revalidate for that reason).
  */
 export function expirePublicChange(input: ChangeNoticeInput) {
   const change = changeNoticeSchema.parse(input);
   expirePublicResponses(change);
-  const slugs = [...new Set([...("all" in change ? [] : change.slugs), ...change.withdrawn.map((one) => one.slug)])];
-  for (const slug of slugs) {
-    revalidateTag(PUBLIC_TAGS.release(slug), EXPIRE_NOW);
-    revalidatePath(`/releases/${slug}`);
-    clearGone(`/releases/${slug}`);
-  }
   if ("all" in change) {
     revalidateTag(PUBLIC_TAGS.all, EXPIRE_NOW);
-    revalidateTag(PUBLIC_TAGS.releases, EXPIRE_NOW);
     revalidateTag(SETTINGS_TAG, EXPIRE_NOW);
     revalidateTag(TOPICS_TAG, EXPIRE_NOW);
     revalidatePath("/", "layout");
     return;
   }
-  if (slugs.length > 0) revalidateTag(PUBLIC_TAGS.all, EXPIRE_NOW);
+  if (change.slugs.length > 0 || change.withdrawn.length > 0) revalidateTag(PUBLIC_TAGS.all, EXPIRE_NOW);
   if (change.tags.includes("settings")) revalidateTag(SETTINGS_TAG, EXPIRE_NOW);
   if (change.tags.includes("topics")) revalidateTag(TOPICS_TAG, EXPIRE_NOW);
   if (change.tags.length > 0) revalidatePath("/", "layout");

@@ -4,6 +4,8 @@
  * correction or retraction) falls on a day only in some zone: the organisation's.
  */
 
+import { dateTimeFormat } from "./intl-cache";
+
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** "26 February 2019" for "2019-02-26", whatever zone the organisation or the machine is in. */
@@ -17,17 +19,17 @@ export function formatCalendarDate(date: string, locale = "en-GB"): string {
   if (utc.getUTCFullYear() !== year || utc.getUTCMonth() !== month - 1 || utc.getUTCDate() !== day) {
     throw new RangeError(`Not a calendar date: ${date}`);
   }
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(utc);
+  return dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(utc);
 }
 
 /** "3 March 2026": the day an instant falls on in the organisation's time zone. */
 export function formatInstantDate(instant: string | Date, timeZone: string, locale = "en-GB"): string {
-  return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(validInstant(instant));
+  return dateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone }).format(validInstant(instant));
 }
 
 /** "2026-03-03": the calendar date an instant falls on in the zone. */
 export function calendarDateOf(instant: string | Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).formatToParts(validInstant(instant));
+  const parts = dateTimeFormat("en-US", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).formatToParts(validInstant(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)?.value ?? "";
   return `${part("year").padStart(4, "0")}-${part("month")}-${part("day")}`;
 }

@@ -1,3 +1,5 @@
+import { languageDisplayNames } from "@/lib/format/intl-cache";
+
 /** The languages a release can be written in, with their names in English, in the order the editor offers them. */
 export const LANGUAGES = [
   ["en", "English"],
@@ -14,7 +16,7 @@ export const LANGUAGES = [
 /** "French" for "fr", in English (the site's own language) by default; the code itself when Intl does not know it. */
 export function languageName(code: string, locale = "en"): string {
   try {
-    const name = new Intl.DisplayNames([locale], { type: "language" }).of(code);
+    const name = languageDisplayNames(locale).of(code);
     return name && name !== code ? name : code;
   } catch {
     return code;

@@ -7,7 +7,7 @@ import { getPublicSettings, type PublicSettings } from "@/db/public/settings";
 import { getTopicNames } from "@/db/public/topics";
 import { env } from "@/env";
 import { feedAlternates } from "@/lib/feeds/discovery";
-import { markGone } from "@/lib/http/gone";
+import { clearGone, markGone } from "@/lib/http/gone";
 import { safeAccent } from "@/lib/public/labels";
 import { jsonLdScript } from "@/lib/seo/json-ld";
 import { releaseJsonLd, releaseMetadata, retractedMetadata, type ReleaseSeoInput } from "@/lib/seo/release-seo";
@@ -15,13 +15,9 @@ import { generatedShareImage, leadShareImage } from "@/lib/seo/share-image";
 import { Tombstone } from "./tombstone";
 import { mediaUrl } from "@/lib/media/files";
 
-// Rendered on first request and served from the cache; publishing transitions expire it at once. The
-// 60 s revalidation only bounds how long a shared cache in front of the app may keep a copy.
-export const dynamicParams = true;
-export const revalidate = 60;
-export function generateStaticParams() {
-  return [];
-}
+// Rendered per request from tagged data, and kept by the server's response copies
+// (scripts/public-responses.mjs), which change notices expire. Not a Next page cache (ISR): its
+// bookkeeping cost about 9 ms of every render, more than the render of the page itself.
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -84,6 +80,8 @@ export default async function ReleasePage({ params }: Props) {
       />
     );
   }
+  // A tombstone rendered just before the release went live again may have marked the address since.
+  clearGone(`/releases/${slug}`);
   return (
     <main id="main">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(releaseJsonLd(seoInput(release, settings, topicNames, translations))) }} />
