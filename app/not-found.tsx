@@ -1,34 +1,6 @@
-import Link from "next/link";
-import { SearchForm } from "@/components/site/search-form";
+import { NotFoundNotice } from "@/components/site/not-found-notice";
 
-/**
- * Every unknown address, public or staff. Rendered at build time as well, so it reads no settings and
- * no database: it only points to the places a reader can find what they were after.
- */
+/** Every unknown address, public or staff, that no route matches. Rendered at build time as well. */
 export default function NotFound() {
-  return (
-    <main id="main" className="mx-auto max-w-2xl px-4 py-24 text-center">
-      <p className="text-sm font-semibold uppercase tracking-widest text-slate-600 dark:text-slate-400">Error 404</p>
-      <h1 className="mt-3 font-serif text-3xl text-balance">This page does not exist</h1>
-      <p className="mt-4 text-slate-700 dark:text-slate-300">The address may be mistyped, or the page may have moved.</p>
-      <SearchForm id="not-found-search" className="mx-auto mt-8 flex max-w-md gap-2" inputClassName="min-w-0 flex-1 rounded border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100" />
-      <ul className="mt-8 flex flex-wrap justify-center gap-x-6 gap-y-2 text-sm">
-        <li>
-          <Link href="/" className="underline underline-offset-2">
-            Latest releases
-          </Link>
-        </li>
-        <li>
-          <Link href="/archive" className="underline underline-offset-2">
-            Archive
-          </Link>
-        </li>
-        <li>
-          <Link href="/topics" className="underline underline-offset-2">
-            Topics
-          </Link>
-        </li>
-      </ul>
-    </main>
-  );
+  return <NotFoundNotice />;
 }

@@ -34,6 +34,7 @@ import { negotiateEncoding } from "./compression.mjs";
  *   to that release (a list, a feed, a translation's page), so it never stands in again
  */
 /** @typedef {{ slug: string, at: string, reason: string }} Withdrawal as the change notice carries it */
+/** @typedef {(slug: string) => Promise<boolean>} ReleaseLookup true when a release's page could answer at the slug (a publication has it, or had it) */
 /** @typedef {{ all?: boolean, slugs?: string[], withdrawn?: Withdrawal[] }} ResponseChange */
 /**
  * Copies kept within a budget, least recently used first: an answer from a copy moves it to the end,
@@ -50,6 +51,11 @@ import { negotiateEncoding } from "./compression.mjs";
  * @property {number} generation moved by every clear, so a response rendered across a change is not kept
  * @property {Set<string>} gone release paths whose page last rendered a tombstone
  * @property {Map<string, Withdrawal>} withdrawn release paths a change notice said left the public site
+ * @property {Map<string, StoredResponse>} releaseMisses the last 404 Next rendered for a release address, by
+ *   encoding and scheme: the same page for every address no release has, answered for any of them without
+ *   rendering once the app's lookup says so
+ * @property {ReleaseLookup | null} releaseLookup the app's question to the database, set when it starts
+ * @property {Set<string>} notFound renders (by RENDER_ID_HEADER) whose page said there is nothing at the address
  */
 
 const REGISTRY = Symbol.for("pressroom.public-responses");
@@ -103,6 +109,9 @@ export function publicResponses() {
     misses: { entries: new Map(), bytes: 0 },
     gone: new Set(),
     withdrawn: new Map(),
+    releaseMisses: new Map(),
+    releaseLookup: null,
+    notFound: new Set(),
   });
 }
 
@@ -132,6 +141,8 @@ function releaseSlugOf(path) {
 export function expirePublicResponses(change) {
   const registry = publicResponses();
   registry.generation += 1;
+  // The page for an unknown release shows the layout (settings, topics): any change may alter it.
+  registry.releaseMisses.clear();
   const withdrawn = change.withdrawn ?? [];
   const withdrawnSlugs = new Set(withdrawn.map((one) => one.slug));
   for (const slug of change.slugs ?? []) if (!withdrawnSlugs.has(slug)) registry.withdrawn.delete(`/releases/${slug}`);
@@ -161,6 +172,7 @@ export function expirePublicResponses(change) {
 export function clearPublicResponses() {
   const registry = publicResponses();
   registry.generation += 1;
+  registry.releaseMisses.clear();
   registry.entries.clear();
   registry.bytes = 0;
   registry.misses.entries.clear();
@@ -188,6 +200,49 @@ export function isGone(path) {
 }
 
 /**
+ * The request header naming one render of a public page (scripts/server.mjs sets it; a client's own is
+ * dropped). A page that finds nothing at its address says so for its render with markNotFound and
+ * renders the not-found notice itself: Next answers a page's notFound() with an empty shell for its
+ * client script to fill (vercel/next.js#62228), and public pages run no script. The status goes out as
+ * 404 here.
+ */
+export const RENDER_ID_HEADER = "x-pressroom-render";
+
+/** @param {string} renderId */
+export function markNotFound(renderId) {
+  publicResponses().notFound.add(renderId);
+}
+
+/**
+ * Parameters that campaign links and social sites add and no public page reads: a link shared with
+ * `?utm_source=newsletter` is the same page as without it, so it shares its copy.
+ */
+const TRACKING_PARAMETER = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|yclid|igshid|twclid|ttclid|li_fat_id|ref_src)$/i;
+
+/**
+ * The request's address with tracking parameters taken out of its query string (the rest kept as sent).
+ * @param {string} url
+ */
+function withoutTracking(url) {
+  const mark = url.indexOf("?");
+  if (mark < 0) return url;
+  const kept = url
+    .slice(mark + 1)
+    .split("&")
+    .filter((pair) => {
+      const name = pair.split("=")[0] ?? "";
+      let decoded = name;
+      try {
+        decoded = decodeURIComponent(name.replace(/\+/g, " "));
+      } catch {
+        // a name that does not decode is no tracking parameter's
+      }
+      return pair !== "" && !TRACKING_PARAMETER.test(decoded);
+    });
+  return kept.length > 0 ? `${url.slice(0, mark)}?${kept.join("&")}` : url.slice(0, mark);
+}
+
+/**
  * The cache key of a request that may be answered from the cache, or null. `scheme` is the one the
  * server established (https only through a trusted proxy), never a header the client chose.
  * @param {RequestLine} req
@@ -206,7 +261,7 @@ export function cacheKeyOf(req, scheme = "http") {
   if (headers["authorization"]) return null;
   const address = url.split("?")[0] ?? url;
   // Bodies differ by the encoding the server chose (compression.mjs), headers by scheme (HSTS is sent over https only).
-  return `${RELEASE_PAGE.test(address) ? address : url}\n${negotiateEncoding(headers["accept-encoding"])}\n${scheme}`;
+  return `${RELEASE_PAGE.test(address) ? address : withoutTracking(url)}\n${negotiateEncoding(headers["accept-encoding"])}\n${scheme}`;
 }
 
 /**
@@ -504,6 +559,8 @@ export function watchResponse(req, res, key) {
   const path = pathOf(req.url ?? "/");
   const releaseRead = isReleaseRead(req);
   const releasePage = releaseRead && RELEASE_PAGE.test((req.url ?? "").split("?")[0] ?? "");
+  const renderId = typeof req.headers[RENDER_ID_HEADER] === "string" ? req.headers[RENDER_ID_HEADER] : null;
+  if (renderId !== null) res.once("close", () => registry.notFound.delete(renderId));
   const keep = key !== null && req.method === "GET";
   const writeHead = /** @type {(statusCode: number, statusMessage?: string | OutgoingHttpHeaders, headers?: OutgoingHttpHeaders) => ServerResponse} */ (res.writeHead);
   const write = /** @type {(...args: unknown[]) => boolean} */ (res.write);
@@ -556,7 +613,8 @@ export function watchResponse(req, res, key) {
       replace(instead);
       return res;
     }
-    const status = publicStatus(req, statusCode);
+    const missing = statusCode === 200 && renderId !== null && registry.notFound.delete(renderId);
+    const status = missing ? 404 : publicStatus(req, statusCode);
     if (releasePage && status < 500 && !res.getHeader("set-cookie")) res.setHeader("cache-control", RELEASE_PAGE_CACHE_CONTROL);
     if (status === 301) {
       // Next adds the Location header twice (same value); send it once.
@@ -604,15 +662,64 @@ export function watchResponse(req, res, key) {
     const headers = replayableHeaders(res);
     const seconds = shareableSeconds(res.statusCode, headers, req.url);
     if (seconds === 0 || size > MAX_BODY_BYTES || registry.generation !== generation || databaseBreaker().failures !== failures) return;
-    remember(registry, /** @type {string} */ (key), {
-      status: res.statusCode,
-      headers,
-      body: Buffer.concat(chunks),
-      expires: Date.now() + seconds * 1000,
-      path,
-      storedAt: startedAt,
-    });
+    /** @type {StoredResponse} */
+    const entry = { status: res.statusCode, headers, body: Buffer.concat(chunks), expires: Date.now() + seconds * 1000, path, storedAt: startedAt };
+    remember(registry, /** @type {string} */ (key), entry);
+    if (releasePage && entry.status === 404) registry.releaseMisses.set(variantOf(/** @type {string} */ (key)), entry);
   });
+}
+
+/**
+ * What of a cache key is not the address: the encoding and the scheme.
+ * @param {string} key
+ */
+function variantOf(key) {
+  return key.slice(key.indexOf("\n"));
+}
+
+/**
+ * The app tells the server how to ask whether a release could answer at an address (instrumentation.ts).
+ * @param {ReleaseLookup | null} lookup
+ */
+export function setReleaseLookup(lookup) {
+  publicResponses().releaseLookup = lookup;
+}
+
+/**
+ * A release address no publication has, or ever had, answered with the 404 Next last rendered for such
+ * an address, after one indexed look-up instead of a render (about 12 ms, every time: each unknown
+ * address is new). True when it answered. Anything uncertain — no 404 rendered since the last change,
+ * no look-up, an address that does not decode, the database failing, a change heard meanwhile — goes
+ * on to Next, which decides as before.
+ * @param {IncomingMessage} req
+ * @param {ServerResponse} res
+ * @param {"http" | "https"} scheme
+ */
+export async function answerUnknownRelease(req, res, scheme) {
+  const registry = publicResponses();
+  const key = cacheKeyOf(req, scheme);
+  const address = (req.url ?? "").split("?")[0] ?? "";
+  const lookup = registry.releaseLookup;
+  if (key === null || lookup === null || !RELEASE_PAGE.test(address) || databaseIsDown()) return false;
+  const variant = variantOf(key);
+  if (!registry.releaseMisses.has(variant)) return false;
+  let slug;
+  try {
+    slug = decodeURIComponent(address.slice("/releases/".length));
+  } catch {
+    return false;
+  }
+  const generation = registry.generation;
+  let known;
+  try {
+    known = await lookup(slug);
+  } catch {
+    return false;
+  }
+  const page = registry.releaseMisses.get(variant);
+  if (known || !page || registry.generation !== generation || res.destroyed) return false;
+  sendCopy(page, req, res);
+  return true;
 }
 
 /**

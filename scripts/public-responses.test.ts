@@ -4,10 +4,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { clearGone, markGone } from "@/lib/http/gone";
 import { clearPublicResponses } from "@/lib/http/public-responses";
 import { closeBreaker, openBreaker } from "./circuit-breaker.mjs";
-import { answerOrWatch, cacheKeyOf, expirePublicResponses, isGone, publicResponses, remember } from "./public-responses.mjs";
+import {
+  answerFromCopies,
+  answerUnknownRelease,
+  cacheKeyOf,
+  expirePublicResponses,
+  isGone,
+  markNotFound,
+  publicResponses,
+  RENDER_ID_HEADER,
+  remember,
+  setReleaseLookup,
+  watchResponse,
+} from "./public-responses.mjs";
 
 type Reply = {
   status?: number;
+  /** The page found nothing at its address: it marks its render, as components/site/missing-page.tsx does. */
+  missing?: boolean;
   headers?: Record<string, string | string[]>;
   body?: string;
   delayMs?: number;
@@ -22,10 +36,13 @@ let reached = 0;
 let replies: Record<string, Reply> = {};
 let base = "";
 const server = http.createServer(async (req, res) => {
-  if (answerOrWatch(req, res, "http")) return;
+  // As scripts/server.mjs does, without its render slots.
+  if (answerFromCopies(req, res, "http") || (await answerUnknownRelease(req, res, "http"))) return;
+  watchResponse(req, res, cacheKeyOf(req, "http"));
   reached += 1;
   const reply = replies[req.url!.split("?")[0]!.replace(/(.)\/$/, "$1")] ?? { status: 404, body: "missing" };
   if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
+  if (reply.missing) markNotFound(String(req.headers[RENDER_ID_HEADER]));
   const headers = { "content-type": "text/html; charset=utf-8", ...reply.headers };
   if (reply.head === "object") res.writeHead(reply.status ?? 200, headers);
   else if (reply.head === "array") res.writeHead(reply.status ?? 200, Object.entries(headers).flatMap(([name, value]) => [value].flat().flatMap((one) => [name, one])));
@@ -167,6 +184,61 @@ describe("the production server's copy of shareable public responses", () => {
     for (const path of ["/releases/r/share-image.png", "/releases/r/print"]) expect(cacheKeyOf({ method: "GET", url: `${path}?v=1`, headers: {} }), path).toContain("?v=1");
   });
 
+  it("answers a release address no publication has with the last 404 rendered for one, after the look-up alone", async () => {
+    const dynamic = { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" };
+    const asked: string[] = [];
+    let known = new Set<string>();
+    let failing = false;
+    setReleaseLookup(async (slug) => {
+      asked.push(slug);
+      if (failing) throw new Error("the database is not answering");
+      return known.has(slug);
+    });
+    try {
+      replies["/releases/first-unknown"] = { status: 404, body: "<h1>This page does not exist</h1>", headers: dynamic };
+      expect((await get("/releases/first-unknown")).status).toBe(404);
+      expect(reached, "nothing to answer with before Next rendered one").toBe(1);
+
+      const answer = await get("/releases/never-published?ref=x");
+      expect(answer.status).toBe(404);
+      expect(await answer.text()).toBe("<h1>This page does not exist</h1>");
+      expect(answer.headers.get("cache-control")).toBe("public, max-age=0, s-maxage=60");
+      await get("/releases/%C3%A9t%C3%A9");
+      expect(asked).toEqual(["never-published", "été"]);
+      expect(reached, "unknown addresses answered without rendering").toBe(1);
+
+      known = new Set(["just-published"]);
+      replies["/releases/just-published"] = { body: "<p>Live</p>", headers: dynamic };
+      expect((await get("/releases/just-published")).status, "a known address is rendered").toBe(200);
+      expect(reached).toBe(2);
+      failing = true;
+      await get("/releases/while-failing");
+      expect(reached, "a failing look-up leaves it to Next").toBe(3);
+      failing = false;
+      await get("/releases/%E0%A4%A");
+      expect(reached, "an address that does not decode goes to Next").toBe(4);
+
+      expirePublicResponses({ slugs: [], tags: ["settings"], withdrawn: [] } as never);
+      await get("/releases/after-a-change");
+      expect(reached, "any change drops the rendered 404 (it shows the layout)").toBe(5);
+      await get("/releases/after-a-change-2");
+      expect(reached, "and the next rendered one serves again").toBe(5);
+    } finally {
+      setReleaseLookup(null);
+    }
+  });
+
+  it("keys public pages without the tracking parameters campaign links add, and with every other parameter", () => {
+    const key = (url: string) => cacheKeyOf({ method: "GET", url, headers: {} })!.split("\n")[0];
+    expect(key("/?utm_source=newsletter&utm_medium=email&utm_campaign=x")).toBe("/");
+    expect(key("/?type=statement&fbclid=abc&gclid=1")).toBe("/?type=statement");
+    expect(key("/topics/health?cursor=abc&UTM_Source=x&mc_cid=1&_ga=2")).toBe("/topics/health?cursor=abc");
+    expect(key("/search?q=utm_source&utm_term=water")).toBe("/search?q=utm_source");
+    expect(key("/feed.xml?utm%5Fsource=x")).toBe("/feed.xml");
+    expect(key("/archive/2026?utm=1&source=utm_x")).toBe("/archive/2026?utm=1&source=utm_x");
+    expect(key("/?%E0%A4%A=1&utm_source=x")).toBe("/?%E0%A4%A=1");
+  });
+
   it("drops the least recently used copies when too many are kept or they take too many bytes", () => {
     const registry = { entries: new Map(), bytes: 0, misses: { entries: new Map(), bytes: 0 } };
     const limits = { entries: 3, bytes: 100, misses: 2, missBytes: 100 };
@@ -302,6 +374,20 @@ describe("the statuses Next cannot give", () => {
     clearGone("/releases/gone");
     clearPublicResponses();
     expect((await get("/releases/gone")).status).toBe(200);
+  });
+
+  it("sends 404 for a render whose page found nothing at its address, and only for that render", async () => {
+    replies["/topics/none"] = { body: "<h1>This page does not exist</h1>", missing: true };
+    replies["/topics/some"] = { body: "<h1>Some</h1>" };
+    replies["/topics/other"] = { body: "<h1>Other</h1>" };
+    const missing = await get("/topics/none", { headers: { [RENDER_ID_HEADER]: "render-1" } });
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toBe("<h1>This page does not exist</h1>");
+    markNotFound("render-2");
+    expect((await get("/topics/some", { headers: { [RENDER_ID_HEADER]: "render-3" } })).status, "another render's mark").toBe(200);
+    expect((await get("/topics/other", { headers: { [RENDER_ID_HEADER]: "render-2" } })).status).toBe(404);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(publicResponses().notFound.size, "marks end with their response").toBe(0);
   });
 
   it("forgets a tombstone mark when a change notice names the release, or names everything", () => {

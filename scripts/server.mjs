@@ -7,6 +7,7 @@
 // (circuit-breaker.mjs) public pages come from their last good copy and what needs the database — staff
 // pages, sign-in, search, server actions — answers 503 with Retry-After at once. Public HTML goes out without scripts, and bodies are compressed
 // here by Accept-Encoding rather than by Next (compression.mjs, public-html.mjs).
+import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { Readable } from "node:stream";
 import next from "next";
@@ -22,7 +23,7 @@ import {
   siteOriginOf,
 } from "./request-guard.mjs";
 import { shapeResponse } from "./compression.mjs";
-import { answerFromCopies, cacheKeyOf, watchResponse } from "./public-responses.mjs";
+import { answerFromCopies, answerUnknownRelease, cacheKeyOf, RENDER_ID_HEADER, watchResponse } from "./public-responses.mjs";
 import { renderSlots } from "./render-slots.mjs";
 import { databaseIsDown, RETRY_AFTER_SECONDS } from "./circuit-breaker.mjs";
 
@@ -111,9 +112,11 @@ const publicRenders = renderSlots(RENDERS_AT_ONCE);
 
 async function serve(req, res) {
   const scheme = requestScheme(req.headers, trustedHops);
-  if (answerFromCopies(req, res, scheme)) return;
+  delete req.headers[RENDER_ID_HEADER];
+  if (answerFromCopies(req, res, scheme) || (await answerUnknownRelease(req, res, scheme))) return;
   const key = cacheKeyOf(req, scheme);
   if (key !== null) {
+    req.headers[RENDER_ID_HEADER] = randomUUID();
     const release = await publicRenders.take();
     res.once("close", release);
     // Meanwhile the page may have been rendered for another reader, or the reader may have gone.

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { notFound } from "next/navigation";
+import { MISSING_PAGE_METADATA, MissingPage } from "@/components/site/missing-page";
 import { MonthIndex } from "@/components/site/month-index";
 import { PageHeading } from "@/components/site/page-heading";
 import { ReleaseList } from "@/components/site/release-list";
@@ -25,12 +25,12 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load(params);
-  return loaded ? { title: `Releases of ${loaded.year}`, alternates: { canonical: `/archive/${loaded.year}` } } : {};
+  return loaded ? { title: `Releases of ${loaded.year}`, alternates: { canonical: `/archive/${loaded.year}` } } : MISSING_PAGE_METADATA;
 }
 
 export default async function YearPage({ params, searchParams }: Props) {
   const loaded = await load(params);
-  if (!loaded) notFound();
+  if (!loaded) return <MissingPage />;
   const { year, range, counts } = loaded;
   const { cursor } = await searchParams;
   const page = await listReleasePage({ range, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
+import { MISSING_PAGE_METADATA, MissingPage } from "@/components/site/missing-page";
 import { ReleaseDocument } from "@/components/site/release-document";
 import { findMovedSlug, getPublicationBySlug, listLiveTranslations, type PublicRelease } from "@/db/public/publications";
 import { publicationView } from "@/db/public/release-view";
@@ -48,7 +49,7 @@ function loadRelease(slug: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const [release, settings, topicNames, translations] = await loadRelease(slug);
-  if (!release) return {};
+  if (!release) return MISSING_PAGE_METADATA;
   if (release.retractedAt) return retractedMetadata(release.headline);
   const metadata = releaseMetadata(seoInput(release, settings, topicNames, translations));
   // A page's `alternates` replaces the layout's whole, so the feed links are named again here.
@@ -65,7 +66,7 @@ export default async function ReleasePage({ params }: Props) {
   if (!release) {
     const moved = await findMovedSlug(slug);
     if (moved) permanentRedirect(`/releases/${moved}`);
-    notFound();
+    return <MissingPage />;
   }
   if (release.retractedAt) {
     // The cached tombstone answers 200 inside Next; scripts/server.mjs turns a marked path into 410.

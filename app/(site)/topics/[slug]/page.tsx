@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { notFound } from "next/navigation";
+import { MISSING_PAGE_METADATA, MissingPage } from "@/components/site/missing-page";
 import { FeedLinks } from "@/components/site/feed-links";
 import { PageHeading } from "@/components/site/page-heading";
 import { ReleaseList } from "@/components/site/release-list";
@@ -22,7 +22,7 @@ async function topicFor(params: Props["params"]) {
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const [topic, settings, { cursor }] = await Promise.all([topicFor(params), getPublicSettings(), searchParams]);
-  if (!topic) return {};
+  if (!topic) return MISSING_PAGE_METADATA;
   return {
     title: topic.name,
     description: topic.description || undefined,
@@ -36,7 +36,7 @@ export async function generateMetadata({ params, searchParams }: Props): Promise
 
 export default async function TopicPage({ params, searchParams }: Props) {
   const [topic, { cursor }] = await Promise.all([topicFor(params), searchParams]);
-  if (!topic) notFound();
+  if (!topic) return <MissingPage />;
   const page = await listReleasePage({ topic: topic.slug, cursor: decodeCursor(Array.isArray(cursor) ? cursor[0] : cursor), limit: PAGE_SIZE });
   return (
     <main id="main" className="mx-auto max-w-5xl px-4 py-10">

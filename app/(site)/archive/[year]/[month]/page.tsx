@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Breadcrumbs } from "@/components/site/breadcrumbs";
-import { notFound } from "next/navigation";
+import { MISSING_PAGE_METADATA, MissingPage } from "@/components/site/missing-page";
 import { MonthIndex } from "@/components/site/month-index";
 import { PageHeading } from "@/components/site/page-heading";
 import { ReleaseList } from "@/components/site/release-list";
@@ -27,14 +27,14 @@ async function load(params: Props["params"]) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const loaded = await load(params);
-  if (!loaded) return {};
+  if (!loaded) return MISSING_PAGE_METADATA;
   const path = `/archive/${loaded.year}/${String(loaded.month).padStart(2, "0")}`;
   return { title: `Releases of ${monthName(loaded.month)} ${loaded.year}`, alternates: { canonical: path } };
 }
 
 export default async function MonthPage({ params, searchParams }: Props) {
   const loaded = await load(params);
-  if (!loaded) notFound();
+  if (!loaded) return <MissingPage />;
   const { year, month, count, counts, range } = loaded;
   const path = `/archive/${year}/${String(month).padStart(2, "0")}`;
   const { cursor } = await searchParams;
