@@ -5,8 +5,11 @@
 // also answers repeats of shareable public responses from memory, and sends 410 for retracted releases
 // and 301 for moved ones (public-responses.mjs). While the database is known to be down
 // (circuit-breaker.mjs) public pages come from their last good copy and what needs the database — staff
-// pages, sign-in, search, server actions — answers 503 with Retry-After at once. Public HTML goes out without scripts, and bodies are compressed
-// here by Accept-Encoding rather than by Next (compression.mjs, public-html.mjs).
+// pages, sign-in, search, server actions — answers 503 with Retry-After at once. Public HTML goes out
+// without scripts, and bodies are compressed here by Accept-Encoding rather than by Next
+// (compression.mjs, public-html.mjs). Public pages are rendered a few at a time (render-slots.mjs), an
+// unknown release address costs a look-up rather than a render, and a page that found nothing at its
+// address goes out as 404 (public-responses.mjs).
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { Readable } from "node:stream";
@@ -32,9 +35,9 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const trustedHops = Number(process.env.TRUST_PROXY || 0);
 const siteOrigin = siteOriginOf(process.env.SITE_URL, port);
-/** What cannot be answered without the database, and has no copy to fall back on. */
 /** Enough to keep the processor busy while some renders wait on the database, few enough to finish in order. */
 const RENDERS_AT_ONCE = 4;
+/** What cannot be answered without the database, and has no copy to fall back on. */
 const NEEDS_DATABASE = /^\/(desk|login|search|api\/session|api\/auth|api\/releases)(\/|\?|$)/;
 
 const app = next({ dev: false, hostname, port, dir: process.cwd() });

@@ -1,8 +1,8 @@
-import { getSchema, type JSONContent } from "@tiptap/core";
+import type { JSONContent } from "@tiptap/core";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { renderToHTMLString, serializeAttrsToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { escapeHtml } from "@/lib/html/escape";
-import { bodyExtensions, figureSpec, isMediaSrc, LINK_REL } from "./extensions";
+import { bodyExtensions, bodySchema, figureSpec, isMediaSrc, LINK_REL } from "./extensions";
 import { isAllowedHref } from "./urls";
 
 // The plain-text helpers live apart (the desk's editor uses them without loading the static renderer).
@@ -14,8 +14,6 @@ export function emptyBody(): JSONContent {
 }
 
 const extensions = bodyExtensions();
-/** Built once: the static renderer builds the schema again on every call given JSON (a third of a publish's rendering). */
-const schema = getSchema(extensions);
 
 /**
  * The document as a node of the body schema, or the JSON itself when it names a type the schema does
@@ -23,7 +21,8 @@ const schema = getSchema(extensions);
  */
 function parsedOrJson(doc: JSONContent): ProseMirrorNode | JSONContent {
   try {
-    return ProseMirrorNode.fromJSON(schema, doc);
+    // Given JSON the static renderer builds the schema again on every call (a third of a publish's rendering).
+    return ProseMirrorNode.fromJSON(bodySchema(), doc);
   } catch {
     return doc;
   }
