@@ -87,8 +87,8 @@ const BUILD_FILE_SECONDS = 24 * 60 * 60;
 const PUBLIC_LIST_PAGE = /^\/(\?|$)|^\/(archive|topics|search|about)(\/|\?|$)/;
 const LIST_PAGE_SECONDS = 30;
 /**
- * A release's public page. Next renders it per request from tagged data (its own page cache cost about
- * 9 ms a render: 21 ms instead of 12), so these copies are its page cache: kept for a minute like any
+ * A release's public page. Next renders it per request, reading the database (its own page cache cost
+ * about 9 ms a render: 21 ms instead of 12), so these copies are its page cache: kept for a minute like any
  * shared response, expired by change notices, and keyed by the address alone — the page reads no query
  * string, so `?utm_source=…` or any other is the same page (the canonical link says so too). Next says
  * `private, no-store` of what it renders per request; what goes out says what a shared cache in front
