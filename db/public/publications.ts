@@ -6,8 +6,8 @@ import { publications, releases, releaseSlugs } from "../schema";
 
 /**
  * Cache tag of the public side's data in Next's data cache, expired by every change notice
- * (db/publishing/invalidate.ts): on every list, feed, sitemap and search, which any publication change
- * moves. A release's own page reads uncached (below).
+ * (db/publishing/invalidate.ts): on every list, sitemap and search, which any publication change moves.
+ * A release's own page and the feeds read uncached (below, and db/public/feed-items.ts).
  */
 export const PUBLIC_TAGS = {
   all: "publications",

@@ -16,7 +16,7 @@ import { generatedShareImage, leadShareImage } from "@/lib/seo/share-image";
 import { Tombstone } from "./tombstone";
 import { mediaUrl } from "@/lib/media/files";
 
-// Rendered per request from tagged data, and kept by the server's response copies
+// Rendered per request from the database (db/public/publications.ts), and kept by the server's response copies
 // (scripts/public-responses.mjs), which change notices expire. Not a Next page cache (ISR): its
 // bookkeeping cost about 9 ms of every render, more than the render of the page itself.
 
